@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("", views.service_list, name="service_list"),
+    path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
+]
