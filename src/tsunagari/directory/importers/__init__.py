@@ -83,8 +83,11 @@ def import_file(
         )
         writer = DirectoryWriter(actor=actor, source=source, now=now)
         records = 0
+        # Formats whose records are whole services (open-data rows, HSDS service JSON)
+        # replace parts that disappeared; table-by-table formats only upsert.
+        complete = getattr(fmt, "complete_records", True)
         for graph in fmt.read(ctx):
-            writer.add(graph)
+            writer.add(graph, complete=complete)
             records += 1
             if progress is not None:
                 progress(records)

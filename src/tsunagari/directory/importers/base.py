@@ -64,6 +64,9 @@ class Format(Protocol):
 
     name: str  # short id shown in reports, e.g. "standard:kaigo", "hsds:json"
     label: str  # human description
+    # True when each yielded graph is a whole service: parts stored before but missing
+    # now are deleted. Table-by-table formats (HSDS tabular) set it False.
+    complete_records: bool
 
     def sniff(self, path: Path, head: str) -> bool:
         """True if this format reads the file. ``head`` is the decoded start of the file."""
