@@ -26,8 +26,15 @@ Graph = dict[str, list[dict[str, Any]]]
 
 # Tables whose rows hang off a service or a location; a complete graph replaces them.
 SERVICE_CHILDREN = (
-    "service_at_location", "contact", "phone", "language", "schedule", "service_area",
-    "cost_option", "required_document", "funding",
+    "service_at_location",
+    "contact",
+    "phone",
+    "language",
+    "schedule",
+    "service_area",
+    "cost_option",
+    "required_document",
+    "funding",
 )
 LOCATION_CHILDREN = ("address", "accessibility", "contact", "phone", "language", "schedule")
 # Bookkeeping fields that change on every write and are not a change of content.
@@ -145,10 +152,10 @@ class DirectoryWriter:
                 new={k: to_hsds(new) for k, (_old, new) in diff.items()},
             )
         if to_create:
-            model.objects.bulk_create(to_create, batch_size=500)
+            model._default_manager.bulk_create(to_create, batch_size=500)
             self.stats[(table.name, "created")] += len(to_create)
         if to_update:
-            model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=500)
+            model._default_manager.bulk_update(to_update, sorted(changed_fields), batch_size=500)
             self.stats[(table.name, "updated")] += len(to_update)
 
     def _delete_stale(self) -> None:
@@ -169,7 +176,7 @@ class DirectoryWriter:
             self._delete(BY_NAME["attribute"], {"link_id__in": linked_ids}, keep)
 
     def _delete(self, table: Table, where: dict[str, Any], keep: Iterable[uuid.UUID]) -> None:
-        stale = list(table.model.objects.filter(**where).exclude(pk__in=list(keep)))
+        stale = list(table.model._default_manager.filter(**where).exclude(pk__in=list(keep)))
         if not stale:
             return
         for obj in stale:
@@ -179,7 +186,7 @@ class DirectoryWriter:
                 object_id=obj.pk,
                 old={f: to_hsds(getattr(obj, table.attname(f))) for f in table.all_fields},
             )
-        table.model.objects.filter(pk__in=[o.pk for o in stale]).delete()
+        table.model._default_manager.filter(pk__in=[o.pk for o in stale]).delete()
         self.stats[(table.name, "deleted")] += len(stale)
 
 
@@ -187,6 +194,6 @@ def _fetch(model: type[models.Model], ids: Iterable[uuid.UUID]) -> dict[Any, mod
     found: dict[Any, models.Model] = {}
     id_list = list(ids)
     for start in range(0, len(id_list), 500):
-        for obj in model.objects.filter(pk__in=id_list[start : start + 500]):
+        for obj in model._default_manager.filter(pk__in=id_list[start : start + 500]):
             found[obj.pk] = obj
     return found

@@ -30,6 +30,9 @@ class Contact(models.Model):
         verbose_name = "連絡先"
         verbose_name_plural = "連絡先"
 
+    def __str__(self) -> str:
+        return self.name or self.department or self.email or str(self.id)
+
 
 class Phone(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
@@ -80,6 +83,9 @@ class Language(models.Model):
         verbose_name = "言語"
         verbose_name_plural = "言語"
 
+    def __str__(self) -> str:
+        return self.name or self.code
+
 
 class Schedule(models.Model):
     """When a service is available, as iCalendar-like recurrence (HSDS 3.0)."""
@@ -117,3 +123,6 @@ class Schedule(models.Model):
     class Meta:
         verbose_name = "日程"
         verbose_name_plural = "日程"
+
+    def __str__(self) -> str:
+        return self.description or f"{self.byday} {self.opens_at}-{self.closes_at}"

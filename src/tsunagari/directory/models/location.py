@@ -61,6 +61,9 @@ class ServiceAtLocation(models.Model):
         verbose_name = "サービス実施場所"
         verbose_name_plural = "サービス実施場所"
 
+    def __str__(self) -> str:
+        return f"{self.service_id} @ {self.location_id}"
+
 
 class Address(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
@@ -98,3 +101,6 @@ class Accessibility(models.Model):
     class Meta:
         verbose_name = "バリアフリー"
         verbose_name_plural = "バリアフリー"
+
+    def __str__(self) -> str:
+        return self.description or str(self.id)

@@ -53,10 +53,15 @@ class OrganizationIdentifier(models.Model):
         verbose_name = "団体識別子"
         verbose_name_plural = "団体識別子"
 
+    def __str__(self) -> str:
+        return f"{self.identifier_type}: {self.identifier}"
+
 
 class Program(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="programs")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="programs"
+    )
     name = models.CharField(max_length=255)
     alternate_name = models.CharField(max_length=255, blank=True)
     description = models.TextField()
@@ -82,3 +87,6 @@ class Funding(models.Model):
     class Meta:
         verbose_name = "財源"
         verbose_name_plural = "財源"
+
+    def __str__(self) -> str:
+        return self.source or str(self.id)

@@ -78,6 +78,9 @@ class ServiceArea(models.Model):
         verbose_name = "対象地域"
         verbose_name_plural = "対象地域"
 
+    def __str__(self) -> str:
+        return self.name or self.extent or str(self.id)
+
 
 class CostOption(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
@@ -93,6 +96,9 @@ class CostOption(models.Model):
         verbose_name = "費用"
         verbose_name_plural = "費用"
 
+    def __str__(self) -> str:
+        return self.option or self.amount_description or str(self.id)
+
 
 class RequiredDocument(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
@@ -105,3 +111,6 @@ class RequiredDocument(models.Model):
     class Meta:
         verbose_name = "必要書類"
         verbose_name_plural = "必要書類"
+
+    def __str__(self) -> str:
+        return self.document or str(self.id)

@@ -87,3 +87,6 @@ class Metadata(models.Model):
     class Meta:
         verbose_name = "メタデータ"
         verbose_name_plural = "メタデータ"
+
+    def __str__(self) -> str:
+        return f"{self.resource_type}:{self.resource_id} {self.field_name}"
