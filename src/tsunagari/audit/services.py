@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+import json
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
 
+from tsunagari.core.bulk import insert_rows
+
 from .models import AuditAction, AuditEvent
+
+COLUMNS = (
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "old_values",
+    "new_values",
+    "request_id",
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +42,7 @@ class AuditBuffer:
     """Collects events during a bulk write and stores them in one statement per batch."""
 
     actor: Actor
-    events: list[AuditEvent] = field(default_factory=list)
+    events: list[list[Any]] = field(default_factory=list)
 
     def add(
         self,
@@ -37,25 +54,40 @@ class AuditBuffer:
         new: Mapping[str, Any] | None = None,
     ) -> None:
         self.events.append(
-            AuditEvent(
-                occurred_at=timezone.now(),
-                actor_id=self.actor.user_id,
-                actor_label=self.actor.label,
-                action=action,
-                object_type=object_type,
-                object_id=str(object_id),
-                old_values=dict(old) if old is not None else None,
-                new_values=dict(new) if new is not None else None,
-                request_id=self.actor.request_id,
-            )
+            [
+                timezone.now(),
+                self.actor.user_id,
+                self.actor.label,
+                action.value,
+                object_type,
+                str(object_id),
+                _json(old),
+                _json(new),
+                self.actor.request_id,
+            ]
         )
 
     def flush(self) -> int:
-        count = len(self.events)
-        if self.events:
-            AuditEvent.objects.bulk_create(self.events, batch_size=500)
-            self.events = []
+        count = insert_rows(AuditEvent, COLUMNS, self.events, prepared={"old_values", "new_values"})
+        self.events = []
         return count
+
+
+def _json(values: Mapping[str, Any] | None) -> str | None:
+    """Values as JSON text (UUIDs, dates and times as ISO strings)."""
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    raise TypeError(f"cannot record {type(value).__name__} in an audit event")
 
 
 def audit_record(
@@ -69,14 +101,7 @@ def audit_record(
 ) -> AuditEvent:
     buffer = AuditBuffer(actor)
     buffer.add(action=action, object_type=object_type, object_id=object_id, old=old, new=new)
-    event = buffer.events[0]
     buffer.flush()
-    return event
-
-
-def audit_events_for(object_type: str, object_ids: Iterable[object]) -> list[AuditEvent]:
-    return list(
-        AuditEvent.objects.filter(
-            object_type=object_type, object_id__in=[str(i) for i in object_ids]
-        )
+    return AuditEvent.objects.filter(object_type=object_type, object_id=str(object_id)).latest(
+        "occurred_at", "id"
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, AuditBuffer
+from tsunagari.core.bulk import concrete_fields, defaults, insert_rows, update_rows
 
 from .hsds import BY_NAME, TABLES, Table, to_hsds
 from .models import DataSource
@@ -37,8 +38,9 @@ SERVICE_CHILDREN = (
     "funding",
 )
 LOCATION_CHILDREN = ("address", "accessibility", "contact", "phone", "language", "schedule")
-# Bookkeeping fields that change on every write and are not a change of content.
-NOT_COMPARED = {"imported_at", "last_modified"}
+# Bookkeeping that changes on every write and is not a change of content. (last_modified
+# is compared only when the caller gives it, as an HSDS import does.)
+NOT_COMPARED = {"imported_at"}
 
 
 class DirectoryWriter:
@@ -63,6 +65,7 @@ class DirectoryWriter:
         self._owned_services: set[uuid.UUID] = set()
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
+        self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
@@ -88,6 +91,7 @@ class DirectoryWriter:
         self._pending.clear()
         self._owned_services.clear()
         self._owned_locations.clear()
+        self._preexisting.clear()
         self._graphs = 0
 
     def finish(self) -> Counter[tuple[str, str]]:
@@ -101,99 +105,105 @@ class DirectoryWriter:
 
     def _upsert(self, table: Table, rows: dict[uuid.UUID, dict[str, Any]]) -> None:
         model = table.model
-        concrete = {f.attname for f in model._meta.concrete_fields}
-        existing = _fetch(model, rows.keys())
-        to_create: list[models.Model] = []
-        to_update: list[models.Model] = []
-        changed_fields: set[str] = set()
+        fields = concrete_fields(model)
+        columns = list(fields)  # every concrete attname; the pk ("id") first
+        has_source = self.source is not None and "source_id" in fields
+        existing = _fetch(model, columns, rows.keys())
+        self._preexisting[table.name] = set(existing)
+        base = defaults(model)
+        to_create: list[list[Any]] = []
+        to_update: list[list[Any]] = []
         for pk, row in rows.items():
             values = {table.attname(k): v for k, v in row.items()}
-            if self.source is not None and "source_id" in concrete:
-                values.setdefault("source_id", self.source.id)
-            obj = existing.get(pk)
-            if obj is None:
-                if "imported_at" in concrete and self.source is not None:
+            if has_source:
+                values.setdefault("source_id", self.source.id)  # type: ignore[union-attr]
+            old = existing.get(pk)
+            if old is None:
+                if has_source and "imported_at" in fields:
                     values.setdefault("imported_at", self.now)
-                if "last_modified" in concrete:
+                if "last_modified" in fields:
                     values.setdefault("last_modified", self.now)
-                to_create.append(model(**values))
+                full = {**base, **values}
+                to_create.append([full[c] for c in columns])
                 self._audit.add(
                     action=AuditAction.CREATE,
                     object_type=table.name,
                     object_id=pk,
-                    new={k: to_hsds(v) for k, v in values.items()},
+                    new=values,
                 )
                 continue
             diff = {
-                k: (getattr(obj, k), v)
-                for k, v in values.items()
-                if k not in NOT_COMPARED and getattr(obj, k) != v
+                k: (old[k], v) for k, v in values.items() if old[k] != v and k not in NOT_COMPARED
             }
-            if "last_modified" in values and obj.last_modified != values["last_modified"]:  # type: ignore[attr-defined]
-                diff["last_modified"] = (obj.last_modified, values["last_modified"])  # type: ignore[attr-defined]
             if not diff:
                 self.stats[(table.name, "unchanged")] += 1
                 continue
-            for k, (_old, new) in diff.items():
-                setattr(obj, k, new)
-            if "imported_at" in concrete and self.source is not None:
-                obj.imported_at = self.now  # type: ignore[attr-defined]
-                changed_fields.add("imported_at")
-            if "last_modified" in concrete and "last_modified" not in values:
-                obj.last_modified = self.now  # type: ignore[attr-defined]
-                changed_fields.add("last_modified")
-            changed_fields.update(diff)
-            to_update.append(obj)
+            merged = {**old, **values}
+            if has_source and "imported_at" in fields:
+                merged["imported_at"] = self.now
+            if "last_modified" in fields and "last_modified" not in values:
+                merged["last_modified"] = self.now
+            to_update.append([merged[c] for c in columns])
             self._audit.add(
                 action=AuditAction.UPDATE,
                 object_type=table.name,
                 object_id=pk,
-                old={k: to_hsds(old) for k, (old, _new) in diff.items()},
-                new={k: to_hsds(new) for k, (_old, new) in diff.items()},
+                old={k: o for k, (o, _n) in diff.items()},
+                new={k: n for k, (_o, n) in diff.items()},
             )
         if to_create:
-            model._default_manager.bulk_create(to_create, batch_size=500)
-            self.stats[(table.name, "created")] += len(to_create)
+            self.stats[(table.name, "created")] += insert_rows(model, columns, to_create)
         if to_update:
-            model._default_manager.bulk_update(to_update, sorted(changed_fields), batch_size=500)
-            self.stats[(table.name, "updated")] += len(to_update)
+            self.stats[(table.name, "updated")] += update_rows(model, columns[1:], to_update)
 
     def _delete_stale(self) -> None:
-        linked_ids: set[uuid.UUID] = set()
-        for name in ("service", "location", *SERVICE_CHILDREN, *LOCATION_CHILDREN):
-            linked_ids.update(self._pending.get(name, {}).keys())
+        # Only records that existed before this batch can have parts that are now gone.
+        services = self._owned_services & self._preexisting["service"]
+        locations = self._owned_locations & self._preexisting["location"]
         for names, parent_field, parents in (
-            (SERVICE_CHILDREN, "service_id", self._owned_services),
-            (LOCATION_CHILDREN, "location_id", self._owned_locations),
+            (SERVICE_CHILDREN, "service_id", services),
+            (LOCATION_CHILDREN, "location_id", locations),
         ):
-            if not parents:
-                continue
-            for name in names:
-                keep = self._pending.get(name, {}).keys()
-                self._delete(BY_NAME[name], {f"{parent_field}__in": parents}, keep)
-        if self._owned_services or self._owned_locations:
-            keep = self._pending.get("attribute", {}).keys()
-            self._delete(BY_NAME["attribute"], {"link_id__in": linked_ids}, keep)
+            if parents:
+                for name in names:
+                    self._delete(BY_NAME[name], parent_field, parents)
+        if services or locations:
+            linked: set[uuid.UUID] = set(services | locations)
+            for name in (*SERVICE_CHILDREN, *LOCATION_CHILDREN):
+                linked.update(self._pending.get(name, {}).keys())
+            self._delete(BY_NAME["attribute"], "link_id", linked)
 
-    def _delete(self, table: Table, where: dict[str, Any], keep: Iterable[uuid.UUID]) -> None:
-        stale = list(table.model._default_manager.filter(**where).exclude(pk__in=list(keep)))
-        if not stale:
+    def _delete(self, table: Table, parent_field: str, parents: set[uuid.UUID]) -> None:
+        """Delete rows of ``table`` under ``parents`` that the new graphs do not have."""
+        keep = self._pending.get(table.name, {}).keys()
+        manager = table.model._default_manager
+        stale_ids: list[Any] = []
+        parent_list = list(parents)
+        for start in range(0, len(parent_list), 500):
+            chunk = parent_list[start : start + 500]
+            found = manager.filter(**{f"{parent_field}__in": chunk}).values_list("pk", flat=True)
+            stale_ids.extend(pk for pk in found if pk not in keep)
+        if not stale_ids:
             return
-        for obj in stale:
+        for obj in manager.filter(pk__in=stale_ids):
             self._audit.add(
                 action=AuditAction.DELETE,
                 object_type=table.name,
                 object_id=obj.pk,
                 old={f: to_hsds(getattr(obj, table.attname(f))) for f in table.all_fields},
             )
-        table.model._default_manager.filter(pk__in=[o.pk for o in stale]).delete()
-        self.stats[(table.name, "deleted")] += len(stale)
+        manager.filter(pk__in=stale_ids).delete()
+        self.stats[(table.name, "deleted")] += len(stale_ids)
 
 
-def _fetch(model: type[models.Model], ids: Iterable[uuid.UUID]) -> dict[Any, models.Model]:
-    found: dict[Any, models.Model] = {}
+def _fetch(
+    model: type[models.Model], columns: list[str], ids: Iterable[uuid.UUID]
+) -> dict[Any, dict[str, Any]]:
+    """Stored values of the given ids, by attname (one query per 500 ids)."""
+    found: dict[Any, dict[str, Any]] = {}
     id_list = list(ids)
+    manager = model._default_manager
     for start in range(0, len(id_list), 500):
-        for obj in model._default_manager.filter(pk__in=id_list[start : start + 500]):
-            found[obj.pk] = obj
+        for values in manager.filter(pk__in=id_list[start : start + 500]).values_list(*columns):
+            found[values[0]] = dict(zip(columns, values, strict=True))
     return found
