@@ -42,7 +42,7 @@ typecheck: setup
 	TSUNAGARI_DEBUG=1 $(BIN)/mypy src
 
 bench: setup
-	$(BIN)/python bench/run.py
+	cd bench && ../$(BIN)/python run.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
