@@ -27,7 +27,7 @@ def env_for(data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"TSUNAGARI_DEBUG", "DATABASE_URL"}}
     env.update(
         TSUNAGARI_DATA_DIR=str(data_dir),
-        TSUNAGARI_SECRET_KEY="benchmark-only",  # noqa: S105
+        TSUNAGARI_SECRET_KEY="benchmark-only",
         TSUNAGARI_LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT / "src"),
     )
