@@ -28,7 +28,7 @@ from tsunagari.audit.services import Actor, audit_record
 from .hours import JST_OFFSET, WEEKEND, parse_hours
 from .ids import stable_id, term_id
 from .models import DataSource, TaxonomyTerm
-from .reference import DATA_DIR
+from .reference import DATA_DIR, taxonomy_rows
 from .services import DirectoryWriter, Graph
 
 NATIONAL_LINES_CSV = DATA_DIR / "national_lines.csv"
@@ -70,7 +70,8 @@ INFERRED_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"DV|性暴力", ("need.violence",)),
     (r"セクシュアルマイノリティ|LGBT", ("need.lgbtq",)),
     (r"外国語|言語", ("need.foreign", "attr.multilingual")),
-    (r"自殺予防|死にたい|消えたい|いのち", ("need.crisis", "need.mental")),
+    # need.crisis comes only from the crisis column, never from wording.
+    (r"自殺予防|死にたい|消えたい|いのち", ("need.mental",)),
     (r"こころ", ("need.mental",)),
     (r"孤独|孤立", ("need.general", "need.talk")),
     (r"消費者|悪質商法", ("need.legal",)),
@@ -155,6 +156,7 @@ def national_lines_load(path: Path = NATIONAL_LINES_CSV, *, actor: Actor | None 
         },
     )
     writer = DirectoryWriter(actor=actor, source=source, now=now)
+    names = {row["code"]: row["name"] for row in taxonomy_rows()}
     by_operator: dict[str, list[Line]] = {}
     for line in lines:
         by_operator.setdefault(line.operator, []).append(line)
@@ -163,7 +165,7 @@ def national_lines_load(path: Path = NATIONAL_LINES_CSV, *, actor: Actor | None 
         complete=False,
     )
     for line in lines:
-        writer.add(_service_graph(line))
+        writer.add(_service_graph(line, names))
     stats = writer.finish()
     changes = {f"{t}.{a}": n for (t, a), n in sorted(stats.items()) if a != "unchanged"}
     if changes:
@@ -229,7 +231,7 @@ def _organization(operator: str, lines: list[Line]) -> dict[str, Any]:
     }
 
 
-def _service_graph(line: Line) -> Graph:
+def _service_graph(line: Line, names: dict[str, str]) -> Graph:
     sid = service_id(line.name)
     is_url = line.contact.startswith(("http://", "https://"))
     description = "。".join(
@@ -273,7 +275,7 @@ def _service_graph(line: Line) -> Graph:
                 "link_type": "",
                 "link_entity": "service",
                 "value": "",
-                "label": code,
+                "label": names[code],
                 "inferred": inferred,
             }
             for code, inferred in sorted(line_terms(line).items())
