@@ -76,5 +76,7 @@ def audit_record(
 
 def audit_events_for(object_type: str, object_ids: Iterable[object]) -> list[AuditEvent]:
     return list(
-        AuditEvent.objects.filter(object_type=object_type, object_id__in=[str(i) for i in object_ids])
+        AuditEvent.objects.filter(
+            object_type=object_type, object_id__in=[str(i) for i in object_ids]
+        )
     )

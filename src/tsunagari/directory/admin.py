@@ -124,8 +124,21 @@ class DataSourceAdmin(admin.ModelAdmin):
 
 
 for model in (
-    m.Taxonomy, m.Attribute, m.ServiceAtLocation, m.Address, m.Phone, m.Schedule,
-    m.Contact, m.Language, m.Accessibility, m.CostOption, m.ServiceArea,
-    m.RequiredDocument, m.Program, m.Funding, m.OrganizationIdentifier, m.Metadata,
+    m.Taxonomy,
+    m.Attribute,
+    m.ServiceAtLocation,
+    m.Address,
+    m.Phone,
+    m.Schedule,
+    m.Contact,
+    m.Language,
+    m.Accessibility,
+    m.CostOption,
+    m.ServiceArea,
+    m.RequiredDocument,
+    m.Program,
+    m.Funding,
+    m.OrganizationIdentifier,
+    m.Metadata,
 ):
     admin.site.register(model, AuditedAdmin)

@@ -17,8 +17,15 @@ from .services import DirectoryWriter
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities.csv"
 TAXONOMY_CSV = DATA_DIR / "taxonomy.csv"
-MUNICIPALITY_COLUMNS = ["code", "prefecture", "municipality", "prefecture_kana",
-                        "municipality_kana", "latitude", "longitude"]
+MUNICIPALITY_COLUMNS = [
+    "code",
+    "prefecture",
+    "municipality",
+    "prefecture_kana",
+    "municipality_kana",
+    "latitude",
+    "longitude",
+]
 
 TAXONOMIES = {
     "need": ("困りごと", "What is on a person's mind (needs)."),
@@ -75,8 +82,14 @@ def municipalities_load(path: Path = MUNICIPALITIES_CSV) -> int:
         batch_size=500,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["prefecture", "name", "prefecture_kana", "name_kana", "latitude",
-                       "longitude"],
+        update_fields=[
+            "prefecture",
+            "name",
+            "prefecture_kana",
+            "name_kana",
+            "latitude",
+            "longitude",
+        ],
     )
     return len(rows)
 
@@ -93,8 +106,13 @@ def taxonomy_seed(actor: Actor | None = None) -> int:
     writer.add(
         {
             "taxonomy": [
-                {"id": taxonomy_id(key), "name": name, "description": description,
-                 "uri": "", "version": "1"}
+                {
+                    "id": taxonomy_id(key),
+                    "name": name,
+                    "description": description,
+                    "uri": "",
+                    "version": "1",
+                }
                 for key, (name, description) in TAXONOMIES.items()
             ],
             "taxonomy_term": [

@@ -26,8 +26,15 @@ Graph = dict[str, list[dict[str, Any]]]
 
 # Tables whose rows hang off a service or a location; a complete graph replaces them.
 SERVICE_CHILDREN = (
-    "service_at_location", "contact", "phone", "language", "schedule", "service_area",
-    "cost_option", "required_document", "funding",
+    "service_at_location",
+    "contact",
+    "phone",
+    "language",
+    "schedule",
+    "service_area",
+    "cost_option",
+    "required_document",
+    "funding",
 )
 LOCATION_CHILDREN = ("address", "accessibility", "contact", "phone", "language", "schedule")
 # Bookkeeping fields that change on every write and are not a change of content.

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,24 +14,52 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True, verbose_name='日時')),
-                ('actor_label', models.CharField(max_length=255, verbose_name='実行者')),
-                ('action', models.CharField(choices=[('directory.create', '作成'), ('directory.update', '更新'), ('directory.delete', '削除'), ('directory.import', '取り込み')], max_length=40, verbose_name='操作')),
-                ('object_type', models.CharField(max_length=60, verbose_name='対象の種類')),
-                ('object_id', models.CharField(max_length=64, verbose_name='対象ID')),
-                ('old_values', models.JSONField(blank=True, null=True, verbose_name='変更前')),
-                ('new_values', models.JSONField(blank=True, null=True, verbose_name='変更後')),
-                ('request_id', models.CharField(blank=True, max_length=64)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(db_index=True, verbose_name="日時")),
+                ("actor_label", models.CharField(max_length=255, verbose_name="実行者")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("directory.create", "作成"),
+                            ("directory.update", "更新"),
+                            ("directory.delete", "削除"),
+                            ("directory.import", "取り込み"),
+                        ],
+                        max_length=40,
+                        verbose_name="操作",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=60, verbose_name="対象の種類")),
+                ("object_id", models.CharField(max_length=64, verbose_name="対象ID")),
+                ("old_values", models.JSONField(blank=True, null=True, verbose_name="変更前")),
+                ("new_values", models.JSONField(blank=True, null=True, verbose_name="変更後")),
+                ("request_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '監査記録',
-                'verbose_name_plural': '監査記録',
-                'ordering': ['-occurred_at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_object_idx')],
+                "verbose_name": "監査記録",
+                "verbose_name_plural": "監査記録",
+                "ordering": ["-occurred_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_object_idx")
+                ],
             },
         ),
     ]

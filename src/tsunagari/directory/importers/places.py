@@ -29,6 +29,7 @@ class Municipalities:
     def __init__(self) -> None:
         self._by_code: dict[str, tuple[str, str]] | None = None
         self._names: dict[str, list[str]] = {}
+        self._codes: dict[tuple[str, str], str] = {}
 
     def _load(self) -> dict[str, tuple[str, str]]:
         if self._by_code is None:
@@ -38,9 +39,10 @@ class Municipalities:
                     "code", "prefecture", "name"
                 )
             }
-            for prefecture, name in self._by_code.values():
+            for code, (prefecture, name) in self._by_code.items():
                 if name:
                     self._names.setdefault(prefecture, []).append(name)
+                    self._codes[(prefecture, name)] = code
             for names in self._names.values():
                 names.sort(key=len, reverse=True)  # 富士見町 before 富士見 would match
         return self._by_code
@@ -62,6 +64,15 @@ class Municipalities:
     def names(self, code: str) -> tuple[str, str]:
         """(prefecture, municipality name); ("", "") when unknown."""
         return self._load().get(code, ("", ""))
+
+    def code_of(self, address: Address) -> str:
+        """The code of an address's municipality (郡 and 政令市 wards ignored); "" if unknown."""
+        self._load()
+        city = re.sub(r"^[^\d\s]{1,5}?郡", "", address.city)
+        for candidate in (city, re.sub(r"(市)[^\d\s]{1,4}?区$", r"\1", city)):
+            if code := self._codes.get((address.state_province, candidate)):
+                return code
+        return ""
 
     def label(self, code: str) -> str:
         prefecture, name = self.names(code)

@@ -5,6 +5,7 @@ location, address, phones, schedule and taxonomy attributes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from ..services import Graph
 from . import common, normalise, records, taxonomy_rules
 from . import standard_specs as specs
 from .base import ImportContext, ImportProblem, SourceInfo
-from .places import Municipalities
+from .places import Address, Municipalities
 from .tabular import CsvFile, Row, first_present, sniff_header
 
 
@@ -86,12 +87,13 @@ class StandardFormat:
         point = common.coordinates(file, row, "緯度", "経度")
         if point:
             record.latitude, record.longitude = point
-        record.location_municipality = (
+        location_code = (
             common.cell(file, row, specs.LOCATION_CODE_COLUMN, places.check)
             if specs.LOCATION_CODE_COLUMN in c.columns
             else ""
         )
-        record.address = self._address(row, c, places, record.location_municipality or code)
+        record.address, found_code = self._address(row, c, places, location_code or code)
+        record.location_municipality = location_code or found_code
         record.phones = common.phones(file, row, "電話番号")
         record.extension = common.extension(row, "内線番号")
         org_name = row.text(c.organization)
@@ -126,15 +128,18 @@ class StandardFormat:
             split = places.split_address(row.get(c.address), default_code=code)
             prefecture, city, line_1 = split.state_province, split.city, split.address_1
         else:
-            return None
+            return None, ""
+        found = places.code_of(Address(prefecture, city, line_1))
+        machiaza = row.text("町字ID")
         return {
             "state_province": prefecture or places.names(code)[0],
             "city": city,
             "address_1": line_1 or building,
             "address_2": building if line_1 else "",
             "postal_code": postal,
-            "machiaza_id": row.text("町字ID"),
-        }
+            # 町字ID is 7 digits; some files shift another code into it.
+            "machiaza_id": machiaza if re.fullmatch(r"\d{7}", machiaza) else "",
+        }, found
 
     @staticmethod
     def _schedule(file: str, row: Row, c: _Columns) -> dict[str, Any] | None:

@@ -14,7 +14,9 @@ class Municipality(models.Model):
     latitude = models.FloatField("緯度", null=True, blank=True)
     longitude = models.FloatField("経度", null=True, blank=True)
     is_fictional = models.BooleanField(
-        "架空（デモ用）", default=False, help_text="Sample data for demonstrations, not a real place."
+        "架空（デモ用）",
+        default=False,
+        help_text="Sample data for demonstrations, not a real place.",
     )
 
     class Meta:
