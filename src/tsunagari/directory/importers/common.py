@@ -35,9 +35,14 @@ class RowMunicipality:
         self.file = ctx.path.name
         self.given = ctx.municipality.code if ctx.municipality else ""
         self.places = places
+        self._checked: dict[str, str] = {}  # raw cell -> code; files repeat one code
 
     def code(self, row: Row, column: str | None) -> str:
-        code = cell(self.file, row, column, self.places.check)
+        raw = row.get(column)
+        code = self._checked.get(raw)
+        if code is None:
+            code = cell(self.file, row, column, self.places.check)
+            self._checked[raw] = code
         if not code:
             if not self.given:
                 raise ImportProblem(
