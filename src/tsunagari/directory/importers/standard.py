@@ -117,7 +117,10 @@ class StandardFormat:
         return record
 
     @staticmethod
-    def _address(row: Row, c: _Columns, places: Municipalities, code: str) -> dict[str, str] | None:
+    def _address(
+        row: Row, c: _Columns, places: Municipalities, code: str
+    ) -> tuple[dict[str, str] | None, str]:
+        """The address and, when the address names a known municipality, its code."""
         building = row.text(c.building)
         postal = normalise.postal_code(row.get("郵便番号"))
         parts = [row.text(p) for p in specs.ADDRESS_PART_COLUMNS]
