@@ -15,7 +15,7 @@ from ..services import Graph
 __all__ = ["Format", "ImportContext", "ImportProblem", "SourceInfo", "stable_id"]
 
 
-class ImportProblem(Exception):
+class ImportProblem(Exception):  # named for what users see: "a problem in the file"
     """Bad input. The message names the file, the row (1-based, header = row 1 for CSV)
     and the column, and why; nothing of the file is written."""
 

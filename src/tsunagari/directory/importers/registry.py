@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from . import kodomo, standard, yuzawa
 from .base import Format
 
-FORMATS: list[Format] = []
+FORMATS: list[Format] = [
+    yuzawa.FORMAT,
+    kodomo.FORMAT,
+    *standard.FORMATS,
+]
