@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from tsunagari.directory.schedule_words import format_hours, parse_byday, schedule_text
 from tsunagari.directory.models import Schedule
+from tsunagari.directory.schedule_words import format_hours, parse_byday, schedule_text
 
 T = dt.time
 
