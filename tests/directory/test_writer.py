@@ -65,18 +65,25 @@ def test_write_stores_values_the_orm_reads_back(reference_data):
 
 
 @pytest.mark.django_db
-def test_every_create_is_audited_with_new_values(reference_data):
+def test_a_new_record_is_audited_once_with_the_values_of_all_its_parts(reference_data):
     before = AuditEvent.objects.count()
     write(graph())
-    created = AuditEvent.objects.filter(action=AuditAction.CREATE).exclude(
-        object_type__in=["taxonomy", "taxonomy_term"]
-    )
-    assert AuditEvent.objects.count() - before == 5
-    event = created.get(object_type="service")
-    assert event.object_id == str(SERVICE)
+    assert AuditEvent.objects.count() - before == 1
+    event = AuditEvent.objects.get(object_type="service", object_id=str(SERVICE))
+    assert event.action == AuditAction.CREATE
     assert event.actor_label == "test"
-    assert event.new_values["name"] == "こども食堂ひまわり"
-    assert created.get(object_type="schedule").new_values["opens_at"] == "17:30:00"
+    assert event.new_values["service"][0]["name"] == "こども食堂ひまわり"
+    assert len(event.new_values["phone"]) == 2
+    assert event.new_values["schedule"][0]["opens_at"] == "17:30:00"
+
+
+@pytest.mark.django_db
+def test_a_part_added_to_an_existing_record_gets_its_own_create_event(reference_data):
+    write(graph(phones=("042-000-0001",)))
+    write(graph())
+    event = AuditEvent.objects.get(action=AuditAction.CREATE, object_type="phone")
+    assert event.object_id == str(stable_id("phone", "042-000-0002"))
+    assert event.new_values["number"] == "042-000-0002"
 
 
 @pytest.mark.django_db

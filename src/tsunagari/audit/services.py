@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
 from tsunagari.core.bulk import insert_rows
@@ -55,7 +56,6 @@ class AuditBuffer:
     ) -> None:
         self.events.append(
             [
-                timezone.now(),
                 self.actor.user_id,
                 self.actor.label,
                 action.value,
@@ -68,7 +68,15 @@ class AuditBuffer:
         )
 
     def flush(self) -> int:
-        count = insert_rows(AuditEvent, COLUMNS, self.events, prepared={"old_values", "new_values"})
+        """Store the collected events, all stamped with the time of this call."""
+        field = AuditEvent._meta.get_field("occurred_at")
+        now = field.get_db_prep_save(timezone.now(), connections[DEFAULT_DB_ALIAS])
+        count = insert_rows(
+            AuditEvent,
+            COLUMNS,
+            ([now, *event] for event in self.events),
+            prepared={"occurred_at", "old_values", "new_values"},
+        )
         self.events = []
         return count
 

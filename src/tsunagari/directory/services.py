@@ -66,14 +66,20 @@ class DirectoryWriter:
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
+        # Each row's record (the graph's service, or its first row): rows created together
+        # with their record are audited as one event holding all their values.
+        self._record_of: dict[uuid.UUID, tuple[str, uuid.UUID]] = {}
+        self._created: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
         locations: parts stored earlier but missing now are deleted."""
+        record = _record(graph)
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
                 pending[row["id"]] = row
+                self._record_of.setdefault(row["id"], record)
         if complete:
             self._owned_services.update(r["id"] for r in graph.get("service", ()))
             self._owned_locations.update(r["id"] for r in graph.get("location", ()))
@@ -86,12 +92,15 @@ class DirectoryWriter:
             rows = self._pending.get(table.name)
             if rows:
                 self._upsert(table, rows)
+        self._audit_created()
         self._delete_stale()
         self._audit.flush()
         self._pending.clear()
         self._owned_services.clear()
         self._owned_locations.clear()
         self._preexisting.clear()
+        self._record_of.clear()
+        self._created.clear()
         self._graphs = 0
 
     def finish(self) -> Counter[tuple[str, str]]:
@@ -113,8 +122,12 @@ class DirectoryWriter:
         base = defaults(model)
         to_create: list[list[Any]] = []
         to_update: list[list[Any]] = []
+        renamed = table.renamed
         for pk, row in rows.items():
-            values = {table.attname(k): v for k, v in row.items()}
+            values = dict(row)
+            for hsds_name, attname in renamed.items():
+                if hsds_name in values:
+                    values[attname] = values.pop(hsds_name)
             if has_source:
                 values.setdefault("source_id", self.source.id)  # type: ignore[union-attr]
             old = existing.get(pk)
@@ -125,12 +138,7 @@ class DirectoryWriter:
                     values.setdefault("last_modified", self.now)
                 full = {**base, **values}
                 to_create.append([full[c] for c in columns])
-                self._audit.add(
-                    action=AuditAction.CREATE,
-                    object_type=table.name,
-                    object_id=pk,
-                    new=values,
-                )
+                self._created.append((table.name, pk, values))
                 continue
             diff = {
                 k: (old[k], v) for k, v in values.items() if old[k] != v and k not in NOT_COMPARED
@@ -155,6 +163,24 @@ class DirectoryWriter:
             self.stats[(table.name, "created")] += insert_rows(model, columns, to_create)
         if to_update:
             self.stats[(table.name, "updated")] += update_rows(model, columns[1:], to_update)
+
+    def _audit_created(self) -> None:
+        """One CREATE event per new record with the values of all its new parts; a part
+        added to a record that already existed gets an event of its own."""
+        created_ids = {pk for _table, pk, _values in self._created}
+        records: dict[tuple[str, uuid.UUID], dict[str, list[dict[str, Any]]]] = {}
+        for table_name, pk, values in self._created:
+            record = self._record_of.get(pk)
+            if record is not None and record[1] in created_ids:
+                records.setdefault(record, {}).setdefault(table_name, []).append(values)
+            else:
+                self._audit.add(
+                    action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=values
+                )
+        for (table_name, pk), parts in records.items():
+            self._audit.add(
+                action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=parts
+            )
 
     def _delete_stale(self) -> None:
         # Only records that existed before this batch can have parts that are now gone.
@@ -194,6 +220,13 @@ class DirectoryWriter:
             )
         manager.filter(pk__in=stale_ids).delete()
         self.stats[(table.name, "deleted")] += len(stale_ids)
+
+
+def _record(graph: Graph) -> tuple[str, uuid.UUID]:
+    if graph.get("service"):
+        return ("service", graph["service"][0]["id"])
+    table_name, rows = next((name, rows) for name, rows in graph.items() if rows)
+    return (table_name, rows[0]["id"])
 
 
 def _fetch(
