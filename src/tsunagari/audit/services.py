@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
@@ -82,20 +80,11 @@ class AuditBuffer:
 
 
 def _json(values: Mapping[str, Any] | None) -> str | None:
-    """Values as JSON text (UUIDs, dates and times as ISO strings)."""
+    """Values as JSON text; orjson writes UUIDs, dates, times and UTC datetimes (``Z``) as
+    ISO strings, and is fast enough for imports that record hundreds of thousands."""
     if values is None:
         return None
-    return json.dumps(values, ensure_ascii=False, default=_json_default)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    raise TypeError(f"cannot record {type(value).__name__} in an audit event")
+    return orjson.dumps(values, option=orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS).decode()
 
 
 def audit_record(
