@@ -115,3 +115,19 @@ def update_rows(
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
     return len(params)
+
+
+def any_exists(model: type[models.Model], ids: Sequence[Any]) -> bool:
+    """Whether any of ``ids`` (at most a few hundred) is stored: one indexed query."""
+    if not ids:
+        return False
+    pk = model._meta.pk
+    assert pk is not None
+    convert = _converter(pk)
+    params = [convert(i) if convert else i for i in ids]
+    sql = "SELECT 1 FROM {} WHERE {} IN ({}) LIMIT 1".format(  # noqa: S608 - quoted names only
+        connection.ops.quote_name(model._meta.db_table), _column(pk), ", ".join(["%s"] * len(ids))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() is not None

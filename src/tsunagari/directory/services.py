@@ -6,9 +6,10 @@ transaction as the change."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import models
@@ -16,7 +17,13 @@ from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, AuditBuffer
-from tsunagari.core.bulk import concrete_fields, defaults, insert_rows, update_rows
+from tsunagari.core.bulk import (
+    any_exists,
+    concrete_fields,
+    defaults,
+    insert_rows,
+    update_rows,
+)
 
 from .hsds import BY_NAME, TABLES, Table, to_hsds
 from .models import DataSource
@@ -24,6 +31,9 @@ from .models import DataSource
 # A set of HSDS rows that belong together (usually one service with its parts):
 # table name -> rows keyed by HSDS field name, values already converted (hsds.to_python).
 Graph = dict[str, list[dict[str, Any]]]
+
+# A record, by its main row: ("service", id) for a service graph.
+Record = tuple[str, uuid.UUID]
 
 # Tables whose rows hang off a service or a location; a complete graph replaces them.
 SERVICE_CHILDREN = (
@@ -61,15 +71,15 @@ class DirectoryWriter:
         self.now = now or timezone.now()
         self.stats: Counter[tuple[str, str]] = Counter()
         self._audit = AuditBuffer(actor)
-        self._pending: dict[str, dict[uuid.UUID, dict[str, Any]]] = defaultdict(dict)
+        # table -> id -> (row, the record it belongs to)
+        self._pending: dict[str, dict[uuid.UUID, tuple[dict[str, Any], Record]]] = defaultdict(dict)
         self._owned_services: set[uuid.UUID] = set()
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
-        # Each row's record (the graph's service, or its first row): rows created together
-        # with their record are audited as one event holding all their values.
-        self._record_of: dict[uuid.UUID, tuple[str, uuid.UUID]] = {}
-        self._created: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
+        # Rows created in this batch with their record (the graph's service, or its first
+        # row): rows created with their record are audited as one event.
+        self._created: list[tuple[str, uuid.UUID, dict[str, Any], Record]] = []
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
@@ -78,8 +88,7 @@ class DirectoryWriter:
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
-                pending[row["id"]] = row
-                self._record_of.setdefault(row["id"], record)
+                pending[row["id"]] = (row, record)
         if complete:
             self._owned_services.update(r["id"] for r in graph.get("service", ()))
             self._owned_locations.update(r["id"] for r in graph.get("location", ()))
@@ -99,7 +108,6 @@ class DirectoryWriter:
         self._owned_services.clear()
         self._owned_locations.clear()
         self._preexisting.clear()
-        self._record_of.clear()
         self._created.clear()
         self._graphs = 0
 
@@ -112,34 +120,37 @@ class DirectoryWriter:
 
     # -- internals ---------------------------------------------------------------------
 
-    def _upsert(self, table: Table, rows: dict[uuid.UUID, dict[str, Any]]) -> None:
+    def _upsert(self, table: Table, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]) -> None:
         model = table.model
         fields = concrete_fields(model)
         columns = list(fields)  # every concrete attname; the pk ("id") first
         has_source = self.source is not None and "source_id" in fields
         existing = _fetch(model, columns, rows.keys())
         self._preexisting[table.name] = set(existing)
+        # What a new row gets for the fields the caller leaves out.
         base = defaults(model)
-        to_create: list[list[Any]] = []
-        to_update: list[list[Any]] = []
+        if has_source:
+            base["source_id"] = self.source.id  # type: ignore[union-attr]
+            if "imported_at" in fields:
+                base["imported_at"] = self.now
+        if "last_modified" in fields:
+            base["last_modified"] = self.now
+        in_column_order = operator.itemgetter(*columns)
+        to_create: list[Sequence[Any]] = []
+        to_update: list[Sequence[Any]] = []
         renamed = table.renamed
-        for pk, row in rows.items():
-            values = dict(row)
-            for hsds_name, attname in renamed.items():
-                if hsds_name in values:
-                    values[attname] = values.pop(hsds_name)
-            if has_source:
-                values.setdefault("source_id", self.source.id)  # type: ignore[union-attr]
+        for pk, (row, record) in rows.items():
+            if renamed:
+                row = {renamed.get(k, k): v for k, v in row.items()}
             old = existing.get(pk)
             if old is None:
-                if has_source and "imported_at" in fields:
-                    values.setdefault("imported_at", self.now)
-                if "last_modified" in fields:
-                    values.setdefault("last_modified", self.now)
-                full = {**base, **values}
-                to_create.append([full[c] for c in columns])
-                self._created.append((table.name, pk, values))
+                full = {**base, **row}
+                to_create.append(in_column_order(full))
+                self._created.append((table.name, pk, full, record))
                 continue
+            values = row
+            if has_source and "source_id" not in values:
+                values = {**values, "source_id": self.source.id}  # type: ignore[union-attr]
             diff = {
                 k: (old[k], v) for k, v in values.items() if old[k] != v and k not in NOT_COMPARED
             }
@@ -151,7 +162,7 @@ class DirectoryWriter:
                 merged["imported_at"] = self.now
             if "last_modified" in fields and "last_modified" not in values:
                 merged["last_modified"] = self.now
-            to_update.append([merged[c] for c in columns])
+            to_update.append(in_column_order(merged))
             self._audit.add(
                 action=AuditAction.UPDATE,
                 object_type=table.name,
@@ -167,11 +178,10 @@ class DirectoryWriter:
     def _audit_created(self) -> None:
         """One CREATE event per new record with the values of all its new parts; a part
         added to a record that already existed gets an event of its own."""
-        created_ids = {pk for _table, pk, _values in self._created}
-        records: dict[tuple[str, uuid.UUID], dict[str, list[dict[str, Any]]]] = {}
-        for table_name, pk, values in self._created:
-            record = self._record_of.get(pk)
-            if record is not None and record[1] in created_ids:
+        created_records = {(t, pk) for t, pk, _values, record in self._created if (t, pk) == record}
+        records: dict[Record, dict[str, list[dict[str, Any]]]] = {}
+        for table_name, pk, values, record in self._created:
+            if record in created_records:
                 records.setdefault(record, {}).setdefault(table_name, []).append(values)
             else:
                 self._audit.add(
@@ -222,7 +232,7 @@ class DirectoryWriter:
         self.stats[(table.name, "deleted")] += len(stale_ids)
 
 
-def _record(graph: Graph) -> tuple[str, uuid.UUID]:
+def _record(graph: Graph) -> Record:
     if graph.get("service"):
         return ("service", graph["service"][0]["id"])
     table_name, rows = next((name, rows) for name, rows in graph.items() if rows)
@@ -232,11 +242,15 @@ def _record(graph: Graph) -> tuple[str, uuid.UUID]:
 def _fetch(
     model: type[models.Model], columns: list[str], ids: Iterable[uuid.UUID]
 ) -> dict[Any, dict[str, Any]]:
-    """Stored values of the given ids, by attname (one query per 500 ids)."""
+    """Stored values of those of ``ids`` that exist, by attname. A cheap id-only query
+    first: on a first import nothing exists and nothing more is read."""
     found: dict[Any, dict[str, Any]] = {}
     id_list = list(ids)
     manager = model._default_manager
     for start in range(0, len(id_list), 500):
-        for values in manager.filter(pk__in=id_list[start : start + 500]).values_list(*columns):
+        chunk = id_list[start : start + 500]
+        if not any_exists(model, chunk):
+            continue
+        for values in manager.filter(pk__in=chunk).values_list(*columns):
             found[values[0]] = dict(zip(columns, values, strict=True))
     return found
