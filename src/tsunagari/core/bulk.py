@@ -32,7 +32,7 @@ def _converter(field: models.Field[Any, Any]) -> Converter | None:
         if conn.features.has_native_uuid_field:
             return None
         # What UUIDField stores without a native type: 32 hex digits.
-        return lambda value: value.hex if isinstance(value, uuid.UUID) else value
+        return lambda value: "%032x" % value.int if isinstance(value, uuid.UUID) else value  # noqa: UP031 - faster than .hex
     if isinstance(target, _AS_IS) and not isinstance(target, models.JSONField):
         return None
     return lambda value: field.get_db_prep_save(value, conn)
