@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 from .base import Format
+from .hsds_json import HsdsJsonFormat
+from .hsds_tabular import HsdsTabularFormat
 
-FORMATS: list[Format] = []
+FORMATS: list[Format] = [HsdsJsonFormat(), HsdsTabularFormat()]
