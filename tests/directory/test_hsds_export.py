@@ -22,8 +22,7 @@ from .hsds_sample import MACHIDA, sid
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "hsds-3.0"
 OFFICIAL_DESCRIPTOR = (
-    Path(__file__).resolve().parents[2]
-    / "src/tsunagari/directory/data/hsds-3.0/datapackage.json"
+    Path(__file__).resolve().parents[2] / "src/tsunagari/directory/data/hsds-3.0/datapackage.json"
 )
 
 

@@ -62,22 +62,11 @@ class _Builder:
         for name, value in given.items():
             if values.get(name) in (None, ""):
                 values[name] = value
-        row: dict[str, Any] = {}
-        for name in table.all_fields:
-            value = values.get(name)
-            if name == "last_modified" and value in (None, ""):
-                continue  # not stated: the writer records when we learned it
-            if isinstance(value, dict | list):
-                raise self.problem(prefix + name, f"expected a single value, got {_kind(value)}")
-            try:
-                row[name] = to_python(table, name, value)
-            except CellError as exc:
-                raise self.problem(prefix + exc.column, exc.reason) from exc
-        own_id: uuid.UUID = row["id"]
+        own_id = self._convert(table, "id", values["id"], prefix)
         # Objects this one points to (its organization, its location, its term) first:
-        # their ids fill this row's linking field when it is missing.
+        # their ids fill this object's linking field when it is missing.
         for nest in nests_of(table.name):
-            if nest.many or nest.key not in obj or obj[nest.key] is None:
+            if nest.many or obj.get(nest.key) is None:
                 continue
             inherited = {f: values[f] for f in nest.inherit if values.get(f) not in (None, "")}
             target = self.add(
@@ -87,12 +76,18 @@ class _Builder:
                 inherited,
                 f"{own_id}:{nest.key}",
             )
-            if row.get(nest.fk) is None:
-                row[nest.fk] = target
-            elif row[nest.fk] != target:
+            if values.get(nest.fk) in (None, ""):
+                values[nest.fk] = str(target)
+            elif self._convert(table, nest.fk, values[nest.fk], prefix) != target:
                 raise self.problem(
-                    prefix + nest.fk, f"{row[nest.fk]} differs from {nest.key}.id {target}"
+                    prefix + nest.fk, f"{values[nest.fk]} differs from {nest.key}.id {target}"
                 )
+        row: dict[str, Any] = {}
+        for name in table.all_fields:
+            value = values.get(name)
+            if name == "last_modified" and value in (None, ""):
+                continue  # not stated: the writer records when we learned it
+            row[name] = self._convert(table, name, value, prefix)
         self._store(table, row)
         many = [n for n in nests_of(table.name) if n.many]
         if has_attributes(table.name):
@@ -117,6 +112,14 @@ class _Builder:
                     f"{own_id}:{nest.key}:{index}",
                 )
         return own_id
+
+    def _convert(self, table: Table, name: str, value: Any, prefix: str) -> Any:
+        if isinstance(value, dict | list):
+            raise self.problem(prefix + name, f"expected a single value, got {_kind(value)}")
+        try:
+            return to_python(table, name, value)
+        except CellError as exc:
+            raise self.problem(prefix + exc.column, exc.reason) from exc
 
     def _store(self, table: Table, row: dict[str, Any]) -> None:
         """Keep one row per id. The same object nested in two places (a phone of a
