@@ -7,13 +7,15 @@ Objects are ordered by id everywhere, so the same data always gives the same byt
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...hsds import BY_NAME, Table, to_hsds
-from ...hsds_nesting import has_attributes, has_metadata, nests_of
+from ...hsds import BY_NAME, TABLES, Table, to_hsds
+from ...hsds_nesting import NESTS, has_attributes, has_metadata, nests_of
 from .package import required_fields
 
 JsonObject = dict[str, Any]
@@ -31,7 +33,7 @@ def _fetch(table: Table, field: str, keys: Collection[Any]) -> list[tuple[Any, .
         rows.extend(
             table.model._default_manager.filter(**{lookup: batch}).order_by().values_list(*attnames)
         )
-    rows.sort(key=lambda r: str(r[0]))
+    rows.sort(key=lambda r: r[0])  # UUIDs sort as their text does
     return rows
 
 
@@ -47,11 +49,50 @@ def _json_object(table: Table, values: tuple[Any, ...]) -> JsonObject:
     return obj
 
 
+@dataclass(frozen=True)
+class _Links:
+    """What this directory links at all, found once per export: which nested tables have
+    rows, and which tables' objects carry attributes and metadata. Most directories have
+    services, locations, addresses, phones and schedules, terms on services and no
+    metadata; looking up the rest for every object would triple the work of an export."""
+
+    nests: frozenset[tuple[str, str]]  # (child table, linking field) with rows
+    attributes: frozenset[str]
+    metadata: frozenset[str]
+
+    @classmethod
+    def survey(cls) -> _Links:
+        pairs = {
+            (n.table, n.fk) for nests in NESTS.values() for n in nests if n.many and n.exported
+        }
+        used = {
+            (table, fk)
+            for table, fk in pairs
+            if BY_NAME[table]
+            .model._default_manager.filter(**{f"{BY_NAME[table].attname(fk)}__isnull": False})
+            .exists()
+        }
+        return cls(
+            frozenset(used),
+            _linked_tables("attribute", "link_entity", has_attributes),
+            _linked_tables("metadata", "resource_type", has_metadata),
+        )
+
+
+def _linked_tables(table: str, field: str, applies: Callable[[str], bool]) -> frozenset[str]:
+    candidates = frozenset(t.name for t in TABLES if applies(t.name))
+    manager = BY_NAME[table].model._default_manager
+    named = set(manager.order_by().values_list(field, flat=True).distinct())
+    # A name that is not a table (free text from another publisher): look everywhere.
+    return frozenset(named) if named <= candidates else candidates
+
+
 class _TermCache:
     """Taxonomy terms with their taxonomy, built once per export: a few hundred terms are
     shared by every service."""
 
-    def __init__(self) -> None:
+    def __init__(self, links: _Links) -> None:
+        self.links = links
         self.terms: dict[str, JsonObject] = {}
 
     def get(self, ids: set[str]) -> dict[str, JsonObject]:
@@ -70,7 +111,10 @@ class _TermCache:
                 _json_object(taxonomy_table, v) for v in _fetch(taxonomy_table, "id", taxonomy_ids)
             )
         }
-        _attach_metadata([*terms, *taxonomies.values()])
+        _attach_metadata(
+            (terms if "taxonomy_term" in self.links.metadata else [])
+            + (list(taxonomies.values()) if "taxonomy" in self.links.metadata else [])
+        )
         for term in terms:
             taxonomy = taxonomies.get(term.get("taxonomy_id", ""))
             if taxonomy is not None:
@@ -104,14 +148,22 @@ class _Chunk:
 
     def __init__(self, terms: _TermCache) -> None:
         self.terms = terms
+        self.links = terms.links
         self.seen: dict[str, dict[str, JsonObject]] = defaultdict(dict)
+        # The stored UUID of every id built: lookups by UUID skip parsing text again.
+        self.uuids: dict[str, uuid.UUID] = {}
 
     def services(self, ids: list[Any]) -> list[JsonObject]:
         services = self._objects(BY_NAME["service"], _fetch(BY_NAME["service"], "id", ids))[0]
         self._attach(BY_NAME["service"], services)
         self._attach_attributes()
         _attach_metadata(
-            [obj for name, objs in self.seen.items() if has_metadata(name) for obj in objs.values()]
+            [
+                obj
+                for name, objs in self.seen.items()
+                if name in self.links.metadata
+                for obj in objs.values()
+            ]
         )
         return services
 
@@ -126,6 +178,7 @@ class _Chunk:
             obj = seen.get(key)
             if obj is None:
                 obj = seen[key] = _json_object(table, values)
+                self.uuids[key] = values[0]
                 new.append(obj)
             objects.append(obj)
         return objects, new
@@ -139,7 +192,9 @@ class _Chunk:
                 continue
             child_table = BY_NAME[nest.table]
             if nest.many:
-                keys = {p["id"] for p in parents}
+                if (nest.table, nest.fk) not in self.links.nests:
+                    continue
+                keys = {self.uuids[p["id"]] for p in parents}
                 children, new = self._objects(child_table, _fetch(child_table, nest.fk, keys))
                 self._attach(child_table, new)
                 groups: dict[str, list[JsonObject]] = defaultdict(list)
@@ -149,7 +204,7 @@ class _Chunk:
                     if parent["id"] in groups:
                         parent[nest.key] = groups[parent["id"]]
             else:
-                keys = {p[nest.fk] for p in parents if nest.fk in p}
+                keys = {uuid.UUID(p[nest.fk]) for p in parents if nest.fk in p}
                 found, new = self._objects(child_table, _fetch(child_table, "id", keys))
                 self._attach(child_table, new)
                 by_id = {o["id"]: o for o in found}
@@ -162,10 +217,11 @@ class _Chunk:
         linked = {
             key: obj
             for name, objs in self.seen.items()
-            if has_attributes(name)
+            if name in self.links.attributes
             for key, obj in objs.items()
         }
-        attributes = self._objects(table, _fetch(table, "link_id", linked.keys()))[0]
+        keys = [self.uuids[key] for key in linked]
+        attributes = self._objects(table, _fetch(table, "link_id", keys))[0]
         terms = self.terms.get({a["taxonomy_term_id"] for a in attributes})
         groups: dict[str, list[JsonObject]] = defaultdict(list)
         for attribute in attributes:
@@ -180,7 +236,7 @@ class _Chunk:
 def iter_service_objects(*, chunk_size: int = 500) -> Iterator[JsonObject]:
     """Every service as a full HSDS object, in id order, ``chunk_size`` at a time."""
     service = BY_NAME["service"].model._default_manager
-    terms = _TermCache()
+    terms = _TermCache(_Links.survey())
     last = None
     while True:
         query = service.order_by("id")
