@@ -66,6 +66,18 @@ def test_json_round_trip_into_an_empty_directory(exported: Path, tmp_path: Path)
     assert_same_files(exported, tmp_path / "second")
 
 
+def test_json_carries_the_terms_it_uses(exported: Path, tmp_path: Path) -> None:
+    """Without even the seeded taxonomy, services.json brings the terms and taxonomies
+    its attributes use, and exports again to the same bytes."""
+    wipe_directory(taxonomy=True)
+    import_file(exported / "services.json")
+    export_hsds(tmp_path / "second", publisher="町田市", licence="CC-BY-4.0")
+    second = tmp_path / "second"
+    assert (second / "services.json").read_bytes() == (exported / "services.json").read_bytes()
+    terms = (second / "taxonomy_terms.csv").read_text(encoding="utf-8").splitlines()
+    assert len(terms) == 1 + 11  # header + the eleven terms in use
+
+
 def test_tabular_round_trip_into_an_empty_directory(exported: Path, tmp_path: Path) -> None:
     wipe_directory(taxonomy=True)  # the package brings its taxonomy too
     result = import_file(exported)  # the directory stands for its datapackage.json

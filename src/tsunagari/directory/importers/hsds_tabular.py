@@ -83,7 +83,8 @@ class HsdsTabularFormat:
     complete_records = False
 
     def sniff(self, path: Path, head: str) -> bool:
-        if not head.lstrip("\ufeff \t\r\n").startswith("{"):
+        # Cheap checks first: only a package descriptor is parsed whole.
+        if not head.lstrip("\ufeff \t\r\n").startswith("{") or '"resources"' not in head:
             return False
         try:
             descriptor = load_descriptor(path)
