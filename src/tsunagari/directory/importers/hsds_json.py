@@ -21,6 +21,7 @@ from ..hsds_nesting import Nest, has_attributes, has_metadata, nests_of
 from ..ids import stable_id
 from ..services import Graph
 from .base import ImportContext, ImportProblem, SourceInfo
+from .hsds_tabular import descriptor_source_info
 
 BOM = b"\xef\xbb\xbf"
 # Keys that only an HSDS service has, beside id and name.
@@ -184,8 +185,6 @@ class HsdsJsonFormat:
 
     def source_info(self, path: Path) -> SourceInfo:
         # A JSON array has no room for provenance; a package descriptor beside it may.
-        from .hsds_tabular import descriptor_source_info
-
         descriptor = path.parent / "datapackage.json"
         if descriptor.is_file():
             info = descriptor_source_info(descriptor)
