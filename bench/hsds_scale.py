@@ -172,8 +172,9 @@ def run(step: str, data_dir: Path, target: Path, services: int = 0) -> dict:
         text=True,
     )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
+    what = data_dir.name if step == "prepare" else target.name
     print(
-        f"{step:8} {target.name:18} {figures['seconds']:8.1f} s  peak {figures['peak_mib']} MiB",
+        f"{step:8} {what:18} {figures['seconds']:8.1f} s  peak {figures['peak_mib']} MiB",
         flush=True,
     )
     return figures
