@@ -367,7 +367,11 @@ def to_python(table: Table, hsds_field: str, value: Any) -> Any:
             return dt.time.fromisoformat(str(value).strip())
     except (ValueError, TypeError) as exc:
         raise CellError(hsds_field, f"invalid value {value!r} ({exc})") from exc
-    return str(value)
+    text = str(value)
+    # PostgreSQL refuses an over-long value mid-import; SQLite would keep it silently.
+    if f.max_length is not None and len(text) > f.max_length:
+        raise CellError(hsds_field, f"too long: {len(text)} characters (at most {f.max_length})")
+    return text
 
 
 def to_hsds(value: Any) -> Any:

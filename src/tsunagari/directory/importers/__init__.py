@@ -9,12 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, audit_record
 
+from ..hsds import TABLES
 from ..models import DataSource, Municipality
 from ..services import DirectoryWriter
 from .base import Format, ImportContext, ImportProblem
@@ -36,7 +37,15 @@ class ImportResult:
         return self.stats[(table, action)]
 
 
+def resolve_path(path: Path) -> Path:
+    """A directory holding a data package stands for its ``datapackage.json``."""
+    if path.is_dir() and (path / "datapackage.json").is_file():
+        return path / "datapackage.json"
+    return path
+
+
 def detect_format(path: Path) -> Format:
+    path = resolve_path(path)
     if not path.is_file():
         raise ImportProblem("no such file", file=str(path))
     head = read_head(path)
@@ -62,6 +71,7 @@ def import_file(
 ) -> ImportResult:
     """Import one file. Raises ImportProblem (and writes nothing) on bad input; with
     ``dry_run`` everything is checked and counted, then rolled back."""
+    path = resolve_path(path)
     fmt = detect_format(path)
     info = fmt.source_info(path)
     actor = actor or Actor(label=f"import:{path.name}")
@@ -92,6 +102,7 @@ def import_file(
             if progress is not None:
                 progress(records)
         stats = writer.finish()
+        _check_references(path, stats)
         source.record_count = records
         source.save(update_fields=["record_count"])
         audit_record(
@@ -109,6 +120,25 @@ def import_file(
         if dry_run:
             transaction.set_rollback(True)
     return ImportResult(path.name, fmt.name, records, stats, dry_run)
+
+
+def _check_references(path: Path, stats: Counter[tuple[str, str]]) -> None:
+    """Every id a written row refers to must exist (an HSDS phone's contact_id, say).
+    Checked now rather than at commit, so a dry run and an import inside an outer
+    transaction find it too; the database's message names the table and the value."""
+    written = [
+        t.model._meta.db_table
+        for t in TABLES
+        if stats[(t.name, "created")] or stats[(t.name, "updated")]
+    ]
+    try:
+        connection.check_constraints(table_names=written)
+    except IntegrityError as exc:
+        raise ImportProblem(
+            "参照先のないデータがあります (a reference to a record that does not exist): "
+            + str(exc).strip(),
+            file=path.name,
+        ) from exc
 
 
 def _sha256(path: Path) -> str:

@@ -1,0 +1,1 @@
+"""Writing the directory out in standard shapes (HSDS 3.0)."""
