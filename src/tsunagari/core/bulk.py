@@ -117,17 +117,35 @@ def update_rows(
     return len(params)
 
 
-def any_exists(model: type[models.Model], ids: Sequence[Any]) -> bool:
-    """Whether any of ``ids`` (at most a few hundred) is stored: one indexed query."""
-    if not ids:
-        return False
-    pk = model._meta.pk
-    assert pk is not None
-    convert = _converter(pk)
-    params = [convert(i) if convert else i for i in ids]
-    sql = "SELECT 1 FROM {} WHERE {} IN ({}) LIMIT 1".format(  # noqa: S608 - quoted names only
-        connection.ops.quote_name(model._meta.db_table), _column(pk), ", ".join(["%s"] * len(ids))
-    )
+def param_converters(model: type[models.Model], columns: Sequence[str]) -> list[Converter | None]:
+    fields = concrete_fields(model)
+    return [_converter(fields[c]) for c in columns]
+
+
+def as_param(convert: Converter | None, value: Any) -> Any:
+    """A value as a query parameter, which is also how the driver returns it stored."""
+    return value if convert is None or value is None else convert(value)
+
+
+def select_raw(
+    model: type[models.Model], columns: Sequence[str], where: str, values: Sequence[Any]
+) -> list[tuple[Any, ...]]:
+    """``columns`` of the rows whose ``where`` column is one of ``values``, as the driver
+    returns them (no ORM conversion): comparing these with ``as_param`` of new values
+    tells what changed, at a fraction of the cost of reading model values."""
+    fields = concrete_fields(model)
+    convert = _converter(fields[where])
+    select = ", ".join(_column(fields[c]) for c in columns)
+    found: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone() is not None
+        for start in range(0, len(values), 500):
+            chunk = [as_param(convert, v) for v in values[start : start + 500]]
+            sql = "SELECT {} FROM {} WHERE {} IN ({})".format(  # noqa: S608 - quoted names only
+                select,
+                connection.ops.quote_name(model._meta.db_table),
+                _column(fields[where]),
+                ", ".join(["%s"] * len(chunk)),
+            )
+            cursor.execute(sql, chunk)
+            found.extend(cursor.fetchall())
+    return found

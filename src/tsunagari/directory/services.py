@@ -9,19 +9,20 @@ import datetime as dt
 import operator
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from django.db import models
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, AuditBuffer
 from tsunagari.core.bulk import (
-    any_exists,
+    as_param,
     concrete_fields,
     defaults,
     insert_rows,
+    param_converters,
+    select_raw,
     update_rows,
 )
 
@@ -124,9 +125,11 @@ class DirectoryWriter:
         model = table.model
         fields = concrete_fields(model)
         columns = list(fields)  # every concrete attname; the pk ("id") first
+        position = {c: i for i, c in enumerate(columns)}
+        converters = param_converters(model, columns)
+        to_param = converters[0]
+        stored = {r[0]: r for r in select_raw(model, columns, "id", list(rows))}
         has_source = self.source is not None and "source_id" in fields
-        existing = _fetch(model, columns, rows.keys())
-        self._preexisting[table.name] = set(existing)
         # What a new row gets for the fields the caller leaves out.
         base = defaults(model)
         if has_source:
@@ -137,22 +140,49 @@ class DirectoryWriter:
             base["last_modified"] = self.now
         in_column_order = operator.itemgetter(*columns)
         to_create: list[Sequence[Any]] = []
-        to_update: list[Sequence[Any]] = []
+        changed: dict[uuid.UUID, dict[str, Any]] = {}
         renamed = table.renamed
+        preexisting = self._preexisting[table.name]
         for pk, (row, record) in rows.items():
             if renamed:
                 row = {renamed.get(k, k): v for k, v in row.items()}
-            old = existing.get(pk)
-            if old is None:
+            raw = stored.get(as_param(to_param, pk))
+            if raw is None:
                 full = {**base, **row}
                 to_create.append(in_column_order(full))
                 self._created.append((table.name, pk, full, record))
                 continue
+            preexisting.add(pk)
             values = row
             if has_source and "source_id" not in values:
                 values = {**values, "source_id": self.source.id}  # type: ignore[union-attr]
+            if any(
+                as_param(converters[position[k]], v) != raw[position[k]]
+                for k, v in values.items()
+                if k not in NOT_COMPARED
+            ):
+                changed[pk] = values
+            else:
+                self.stats[(table.name, "unchanged")] += 1
+        if to_create:
+            self.stats[(table.name, "created")] += insert_rows(model, columns, to_create)
+        if changed:
+            self._update(table, columns, changed)
+
+    def _update(
+        self, table: Table, columns: list[str], changed: dict[uuid.UUID, dict[str, Any]]
+    ) -> None:
+        """Write rows that differ from what is stored, recording old and new values."""
+        fields = concrete_fields(table.model)
+        has_source = self.source is not None and "source_id" in fields
+        in_column_order = operator.itemgetter(*columns)
+        to_update: list[Sequence[Any]] = []
+        stored = table.model._default_manager.filter(pk__in=list(changed)).values_list(*columns)
+        for old_values in stored:
+            old = dict(zip(columns, old_values, strict=True))
+            values = changed[old["id"]]
             diff = {
-                k: (old[k], v) for k, v in values.items() if old[k] != v and k not in NOT_COMPARED
+                k: (old[k], v) for k, v in values.items() if k not in NOT_COMPARED and old[k] != v
             }
             if not diff:
                 self.stats[(table.name, "unchanged")] += 1
@@ -166,14 +196,12 @@ class DirectoryWriter:
             self._audit.add(
                 action=AuditAction.UPDATE,
                 object_type=table.name,
-                object_id=pk,
+                object_id=old["id"],
                 old={k: o for k, (o, _n) in diff.items()},
                 new={k: n for k, (_o, n) in diff.items()},
             )
-        if to_create:
-            self.stats[(table.name, "created")] += insert_rows(model, columns, to_create)
         if to_update:
-            self.stats[(table.name, "updated")] += update_rows(model, columns[1:], to_update)
+            self.stats[(table.name, "updated")] += update_rows(table.model, columns[1:], to_update)
 
     def _audit_created(self) -> None:
         """One CREATE event per new record with the values of all its new parts; a part
@@ -211,16 +239,14 @@ class DirectoryWriter:
 
     def _delete(self, table: Table, parent_field: str, parents: set[uuid.UUID]) -> None:
         """Delete rows of ``table`` under ``parents`` that the new graphs do not have."""
-        keep = self._pending.get(table.name, {}).keys()
-        manager = table.model._default_manager
-        stale_ids: list[Any] = []
-        parent_list = list(parents)
-        for start in range(0, len(parent_list), 500):
-            chunk = parent_list[start : start + 500]
-            found = manager.filter(**{f"{parent_field}__in": chunk}).values_list("pk", flat=True)
-            stale_ids.extend(pk for pk in found if pk not in keep)
+        model = table.model
+        (to_param,) = param_converters(model, ["id"])
+        keep = {as_param(to_param, pk) for pk in self._pending.get(table.name, {})}
+        found = select_raw(model, ["id"], parent_field, list(parents))
+        stale_ids = [pk for (pk,) in found if pk not in keep]
         if not stale_ids:
             return
+        manager = model._default_manager
         for obj in manager.filter(pk__in=stale_ids):
             self._audit.add(
                 action=AuditAction.DELETE,
@@ -237,20 +263,3 @@ def _record(graph: Graph) -> Record:
         return ("service", graph["service"][0]["id"])
     table_name, rows = next((name, rows) for name, rows in graph.items() if rows)
     return (table_name, rows[0]["id"])
-
-
-def _fetch(
-    model: type[models.Model], columns: list[str], ids: Iterable[uuid.UUID]
-) -> dict[Any, dict[str, Any]]:
-    """Stored values of those of ``ids`` that exist, by attname. A cheap id-only query
-    first: on a first import nothing exists and nothing more is read."""
-    found: dict[Any, dict[str, Any]] = {}
-    id_list = list(ids)
-    manager = model._default_manager
-    for start in range(0, len(id_list), 500):
-        chunk = id_list[start : start + 500]
-        if not any_exists(model, chunk):
-            continue
-        for values in manager.filter(pk__in=chunk).values_list(*columns):
-            found[values[0]] = dict(zip(columns, values, strict=True))
-    return found

@@ -63,7 +63,7 @@ class Attribute(models.Model):
     inferred = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["link_entity", "link_id"], name="attribute_link_idx")]
+        indexes = [models.Index(fields=["link_id", "link_entity"], name="attribute_link_idx")]
         verbose_name = "属性"
         verbose_name_plural = "属性"
 
