@@ -4,18 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_hsds_core'),
+        ("directory", "0001_hsds_core"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='attribute',
-            name='attribute_link_idx',
+            model_name="attribute",
+            name="attribute_link_idx",
         ),
         migrations.AddIndex(
-            model_name='attribute',
-            index=models.Index(fields=['link_id', 'link_entity'], name='attribute_link_idx'),
+            model_name="attribute",
+            index=models.Index(fields=["link_id", "link_entity"], name="attribute_link_idx"),
         ),
     ]
