@@ -1,5 +1,5 @@
-"""``tsunagari import FILE... [--municipality CODE] [--dry-run]``: import open-data files
-into the directory, each file all or nothing."""
+"""``tsunagari import FILE... [--municipality CODE] [--dry-run]``: import open-data and
+HSDS files into the directory, each file all or nothing."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ BAD_INPUT = 2
 
 class Command(BaseCommand):
     help = (
-        "Import open-data files (自治体標準オープンデータセット, 子ども食堂・居場所, "
-        "湯沢市 相談窓口 JSON). Each file is written completely or not at all; "
-        "exit status 2 on bad input."
+        "Import files into the directory: 自治体標準オープンデータセット, 子ども食堂・居場所, "
+        "湯沢市 相談窓口 JSON, HSDS 3.0 (services JSON or a data package). Each file is "
+        "written completely or not at all; exit status 2 on bad input."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
