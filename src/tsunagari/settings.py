@@ -109,6 +109,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A fresh checkout has no data directory yet; SQLite creates the file, not its folder.
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the web server read while an import writes; a busy timeout instead of
     # "database is locked" errors when two processes write at once.
     DATABASES["default"]["OPTIONS"] = {
