@@ -22,14 +22,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tsunagari.audit.models import AuditAction
-from tsunagari.audit.services import Actor, audit_record
+from tsunagari.audit.services import Actor
 
 from .hours import JST_OFFSET, WEEKEND, parse_hours
 from .ids import stable_id, term_id
 from .models import DataSource, TaxonomyTerm
 from .reference import DATA_DIR, taxonomy_rows
-from .services import DirectoryWriter, Graph
+from .services import DirectoryWriter, Graph, record_import
 
 NATIONAL_LINES_CSV = DATA_DIR / "national_lines.csv"
 COLUMNS = (
@@ -167,20 +166,7 @@ def national_lines_load(path: Path = NATIONAL_LINES_CSV, *, actor: Actor | None 
     for line in lines:
         writer.add(_service_graph(line, names))
     stats = writer.finish()
-    changes = {f"{t}.{a}": n for (t, a), n in sorted(stats.items()) if a != "unchanged"}
-    if changes:
-        audit_record(
-            actor=actor,
-            action=AuditAction.IMPORT,
-            object_type="data_source",
-            object_id=source.pk,
-            new={
-                "file": path.name,
-                "format": source.format,
-                "records": len(lines),
-                "changes": changes,
-            },
-        )
+    record_import(actor=actor, source=source, records=len(lines), stats=stats, only_if_changed=True)
     return len(lines)
 
 

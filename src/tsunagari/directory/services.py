@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
-from tsunagari.audit.services import Actor, AuditBuffer
+from tsunagari.audit.services import Actor, AuditBuffer, audit_record
 from tsunagari.core.bulk import (
     as_param,
     concrete_fields,
@@ -256,6 +256,33 @@ class DirectoryWriter:
             )
         manager.filter(pk__in=stale_ids).delete()
         self.stats[(table.name, "deleted")] += len(stale_ids)
+
+
+def record_import(
+    *,
+    actor: Actor,
+    source: DataSource,
+    records: int,
+    stats: Counter[tuple[str, str]],
+    only_if_changed: bool = False,
+) -> None:
+    """One IMPORT audit event for a whole load of ``source``: how many records, and how
+    many rows of each table were created, updated, deleted or left unchanged."""
+    changes = {f"{t}.{a}": n for (t, a), n in sorted(stats.items())}
+    if only_if_changed and all(key.endswith(".unchanged") for key in changes):
+        return
+    audit_record(
+        actor=actor,
+        action=AuditAction.IMPORT,
+        object_type="data_source",
+        object_id=source.pk,
+        new={
+            "file": source.file_name,
+            "format": source.format,
+            "records": records,
+            "changes": changes,
+        },
+    )
 
 
 def _record(graph: Graph) -> Record:

@@ -12,14 +12,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tsunagari.audit.models import AuditAction
-from tsunagari.audit.services import Actor, audit_record
+from tsunagari.audit.services import Actor
 
 from ..hours import JST_OFFSET, WEEKEND
 from ..ids import stable_id, term_id
 from ..models import DataSource, Municipality, TaxonomyTerm
 from ..reference import taxonomy_rows
-from ..services import DirectoryWriter, Graph
+from ..services import DirectoryWriter, Graph, record_import
 from .clinics import clinic_services
 from .community import community_services
 from .consult import consult_care
@@ -129,20 +128,9 @@ def demo_load(*, actor: Actor | None = None) -> DemoResult:
     for spec in town.specs:
         writer.add(_service_graph(town, spec, names))
     stats = writer.finish()
-    changes = {f"{t}.{a}": n for (t, a), n in sorted(stats.items()) if a != "unchanged"}
-    if changes:
-        audit_record(
-            actor=actor,
-            action=AuditAction.IMPORT,
-            object_type="data_source",
-            object_id=source.pk,
-            new={
-                "file": source.file_name,
-                "format": source.format,
-                "records": len(town.specs),
-                "changes": changes,
-            },
-        )
+    record_import(
+        actor=actor, source=source, records=len(town.specs), stats=stats, only_if_changed=True
+    )
     return DemoResult(
         municipality, source, len(town.specs), len(town.orgs), len(town.places), stats
     )

@@ -12,12 +12,11 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from tsunagari.audit.models import AuditAction
-from tsunagari.audit.services import Actor, audit_record
+from tsunagari.audit.services import Actor
 
 from ..hsds import TABLES
 from ..models import DataSource, Municipality
-from ..services import DirectoryWriter
+from ..services import DirectoryWriter, record_import
 from .base import Format, ImportContext, ImportProblem
 from .reading import read_head
 from .registry import FORMATS
@@ -105,18 +104,7 @@ def import_file(
         _check_references(path, stats)
         source.record_count = records
         source.save(update_fields=["record_count"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.IMPORT,
-            object_type="data_source",
-            object_id=source.pk,
-            new={
-                "file": path.name,
-                "format": fmt.name,
-                "records": records,
-                "changes": {f"{t}.{a}": n for (t, a), n in sorted(stats.items())},
-            },
-        )
+        record_import(actor=actor, source=source, records=records, stats=stats)
         if dry_run:
             transaction.set_rollback(True)
     return ImportResult(path.name, fmt.name, records, stats, dry_run)
