@@ -7,7 +7,8 @@ what the ORM would store."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
@@ -21,6 +22,25 @@ _AS_IS = (
     models.IntegerField,
     models.BooleanField,
 )
+
+
+@contextmanager
+def large_write_cache(mebibytes: int = 256) -> Iterator[None]:
+    """A bigger SQLite page cache while a large import runs. Ids are random UUIDs, so
+    index inserts land all over the file; once the indexes outgrow the cache, every
+    insert reads pages back. PostgreSQL manages its own buffers: nothing to do there."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (previous,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _converter(field: models.Field[Any, Any]) -> Converter | None:

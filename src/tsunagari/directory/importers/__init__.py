@@ -13,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from tsunagari.audit.services import Actor
+from tsunagari.core.bulk import large_write_cache
 
 from ..hsds import TABLES
 from ..models import DataSource, Municipality
@@ -76,7 +77,7 @@ def import_file(
     actor = actor or Actor(label=f"import:{path.name}")
     now = timezone.now()
     ctx = ImportContext(path=path, municipality=municipality)
-    with transaction.atomic():
+    with large_write_cache(), transaction.atomic():
         source, _ = DataSource.objects.update_or_create(
             key=f"{fmt.name}:{path.name}",
             defaults={
