@@ -146,7 +146,7 @@ class DirectoryWriter:
         for pk, (row, record) in rows.items():
             if renamed:
                 row = {renamed.get(k, k): v for k, v in row.items()}
-            raw = stored.get(as_param(to_param, pk))
+            raw = stored.get(as_param(to_param, pk)) if stored else None
             if raw is None:
                 full = {**base, **row}
                 to_create.append(in_column_order(full))
