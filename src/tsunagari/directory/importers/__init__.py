@@ -47,15 +47,16 @@ def resolve_path(path: Path) -> Path:
 def detect_format(path: Path) -> Format:
     path = resolve_path(path)
     if not path.is_file():
-        raise ImportProblem("no such file", file=str(path))
+        raise ImportProblem("ファイルがありません（no such file）", file=str(path))
     head = read_head(path)
     for fmt in FORMATS:
         if fmt.sniff(path, head):
             return fmt
     first_line = head.splitlines()[0][:120] if head.strip() else "(empty file)"
     raise ImportProblem(
-        f"unknown format: the header {first_line!r} matches none of the supported "
-        "layouts (自治体標準オープンデータセット, 子ども食堂・居場所, HSDS 3.0)",
+        f"形式がわかりません（unknown format）: 見出し行 {first_line!r} は、読める形式"
+        "（自治体標準オープンデータセット、子ども食堂・居場所、湯沢市 相談窓口 JSON、"
+        "HSDS 3.0）のどれにも当てはまりません",
         file=path.name,
         row=1,
     )

@@ -29,12 +29,13 @@ class ImportProblem(Exception):  # named for what users see: "a problem in the f
         self.column = column
 
     def __str__(self) -> str:
+        # Japanese first, with the English words so logs and tickets can be searched.
         where = [self.file or "?"]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"{self.row}行目（row {self.row}）")
         if self.column:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.reason}"
+            where.append(f"列「{self.column}」（column {self.column}）")
+        return f"{'、'.join(where)}: {self.reason}"
 
 
 @dataclass
