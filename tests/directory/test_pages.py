@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import make_service, make_source
 from tsunagari.directory import views
@@ -179,7 +180,9 @@ def test_detail_shows_contact_hours_terms_and_provenance(client):
         assert f"<dt>{group}</dt>" in html
         assert f">{term}</li>" in html
     assert "出典: 町田市 / " in html
-    assert ">CC BY 4.0</a>（2026年11月27日取り込み）" in html
+    # The record's own import time, as a date in Japan (the page's time zone).
+    day = timezone.localdate(Service.objects.get(pk=service.pk).imported_at)
+    assert f">CC BY 4.0</a>（{day.year}年{day.month}月{day.day}日取り込み）" in html
     assert "サンプル（架空）" not in html
 
 
