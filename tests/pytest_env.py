@@ -6,3 +6,10 @@ import os
 
 os.environ.setdefault("TSUNAGARI_DEBUG", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests run on a shared 2-core CI machine: no per-example deadline (a slow
+# moment is not a failure), and a fixed derandomised run so CI is repeatable.
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile("tsunagari", deadline=None, derandomize=True)
+hypothesis_settings.load_profile("tsunagari")
