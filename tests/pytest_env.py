@@ -9,7 +9,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Property tests run on a shared 2-core CI machine: no per-example deadline (a slow
 # moment is not a failure), and a fixed derandomised run so CI is repeatable.
-from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis import settings as hypothesis_settings
 
 hypothesis_settings.register_profile("tsunagari", deadline=None, derandomize=True)
 hypothesis_settings.load_profile("tsunagari")
