@@ -95,10 +95,8 @@ def audit_record(
     object_id: object,
     old: Mapping[str, Any] | None = None,
     new: Mapping[str, Any] | None = None,
-) -> AuditEvent:
+) -> None:
+    """Record one event now (callers are inside the transaction that made the change)."""
     buffer = AuditBuffer(actor)
     buffer.add(action=action, object_type=object_type, object_id=object_id, old=old, new=new)
     buffer.flush()
-    return AuditEvent.objects.filter(object_type=object_type, object_id=str(object_id)).latest(
-        "occurred_at", "id"
-    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db import models
@@ -34,12 +35,15 @@ class Table:
     def attname(self, hsds_field: str) -> str:
         return self.renamed.get(hsds_field, hsds_field)
 
+    @cached_property
+    def _fields_by_attname(self) -> dict[str, models.Field[Any, Any]]:
+        return {f.attname: f for f in self.model._meta.concrete_fields}
+
     def model_field(self, hsds_field: str) -> models.Field[Any, Any]:
-        attname = self.attname(hsds_field)
-        for f in self.model._meta.concrete_fields:
-            if f.attname == attname:
-                return f
-        raise KeyError(f"{self.name}.{hsds_field}")
+        try:
+            return self._fields_by_attname[self.attname(hsds_field)]
+        except KeyError:
+            raise KeyError(f"{self.name}.{hsds_field}") from None
 
 
 # Dependency order: a table only refers to tables before it.

@@ -26,7 +26,7 @@ from tsunagari.core.bulk import (
     update_rows,
 )
 
-from .hsds import BY_NAME, TABLES, Table, to_hsds
+from .hsds import BY_NAME, TABLES, Table, row_from_instance
 from .models import DataSource
 
 # A set of HSDS rows that belong together (usually one service with its parts):
@@ -115,9 +115,6 @@ class DirectoryWriter:
     def finish(self) -> Counter[tuple[str, str]]:
         self.flush()
         return self.stats
-
-    def count(self, table: str, action: str) -> int:
-        return self.stats[(table, action)]
 
     # -- internals ---------------------------------------------------------------------
 
@@ -252,7 +249,7 @@ class DirectoryWriter:
                 action=AuditAction.DELETE,
                 object_type=table.name,
                 object_id=obj.pk,
-                old={f: to_hsds(getattr(obj, table.attname(f))) for f in table.all_fields},
+                old=row_from_instance(table, obj),
             )
         manager.filter(pk__in=stale_ids).delete()
         self.stats[(table.name, "deleted")] += len(stale_ids)

@@ -96,7 +96,7 @@ def import_file(
         records = 0
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
-        complete = getattr(fmt, "complete_records", True)
+        complete = fmt.complete_records
         for graph in fmt.read(ctx):
             writer.add(graph, complete=complete)
             records += 1
