@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "tsunagari.core",
     "tsunagari.audit",
     "tsunagari.directory",
+    "tsunagari.search",
+    "tsunagari.navigator",
+    "tsunagari.api",
 ]
 
 MIDDLEWARE = [
