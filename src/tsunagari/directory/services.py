@@ -28,6 +28,7 @@ from tsunagari.core.bulk import (
 
 from .hsds import BY_NAME, TABLES, Table, row_from_instance
 from .models import DataSource
+from .refresh import refresh_derived
 
 # A set of HSDS rows that belong together (usually one service with its parts):
 # table name -> rows keyed by HSDS field name, values already converted (hsds.to_python).
@@ -75,6 +76,8 @@ class DirectoryWriter:
         # table -> id -> (row, the record it belongs to)
         self._pending: dict[str, dict[uuid.UUID, tuple[dict[str, Any], Record]]] = defaultdict(dict)
         self._owned_services: set[uuid.UUID] = set()
+        # Every service written, for what is derived from it (directory/refresh.py).
+        self.touched_services: set[uuid.UUID] = set()
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
@@ -86,6 +89,7 @@ class DirectoryWriter:
         """Queue a graph. ``complete`` means it is the whole of its services and
         locations: parts stored earlier but missing now are deleted."""
         record = _record(graph)
+        self.touched_services.update(r["id"] for r in graph.get("service", ()))
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
@@ -114,6 +118,7 @@ class DirectoryWriter:
 
     def finish(self) -> Counter[tuple[str, str]]:
         self.flush()
+        refresh_derived(self.touched_services)
         return self.stats
 
     # -- internals ---------------------------------------------------------------------

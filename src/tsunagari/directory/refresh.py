@@ -1,0 +1,18 @@
+"""What is derived from the directory, brought up to date after a write.
+
+Every write path (imports, the demo, national lines, later the stewardship pages) ends in
+``DirectoryWriter.finish()``, which calls ``refresh_derived`` with the services it wrote.
+Order matters: inferred taxonomy first (directory.inference), then the search index,
+which holds the inferred tags."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+
+
+def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
+    """Refresh inferred taxonomy and the search index for ``service_ids`` (every service
+    when None). Runs in the caller's transaction."""
+    if service_ids is not None and not service_ids:
+        return
