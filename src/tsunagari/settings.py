@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-ninja's templates and static files: the API docs page serves its own copy
+    # of Swagger UI instead of loading it from a CDN.
+    "ninja",
     "tsunagari.core",
     "tsunagari.audit",
     "tsunagari.directory",

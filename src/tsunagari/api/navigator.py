@@ -1,0 +1,56 @@
+"""``POST /navigator``: the navigator's answers in, crisis lines and a diverse set of
+options out — the same advice the navigator pages give (``navigator.advice.advise``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from .schemas import ErrorOut, NavigatorAdvice, NavigatorAnswers
+
+router = Router(tags=["Navigator"])
+
+
+@router.post(
+    "/navigator",
+    response={200: NavigatorAdvice, 422: ErrorOut},
+    summary="Advice for the navigator's answers (every answer optional)",
+)
+def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]:
+    from tsunagari.navigator.advice import Answers, advise  # noqa: PLC0415
+
+    advice = advise(
+        Answers(
+            text=answers.text,
+            topics=tuple(answers.topics),
+            for_whom=answers.for_whom or "",
+            help=tuple(answers.help),
+            how=tuple(answers.how),
+            when=tuple(answers.when),
+            where=answers.where,
+            avoid_local=answers.avoid_local,
+        )
+    )
+    return {
+        "crisis": advice.crisis,
+        "crisis_lines": [
+            {"name": line.name, "phone": line.phone, "hours": line.hours, "url": line.url}
+            for line in advice.crisis_lines
+        ],
+        "recommendations": [
+            {
+                "id": r.service_id,
+                "name": r.name,
+                "kind": r.kind,
+                "channels": list(r.channels),
+                "why": r.why,
+                "open_now": r.open_now,
+                "phone": r.phone or "",
+                "url": r.url or "",
+            }
+            for r in advice.recommendations
+        ],
+        "needs": list(advice.needs),
+    }
