@@ -69,7 +69,10 @@ def test_taxonomies_and_terms(api):
     assert "need.talk" in codes and all(code.startswith("need.") for code in codes)
     talk = TaxonomyTerm.objects.get(code="need.talk")
     term = get_json(api, f"/api/v1/taxonomy_terms/{talk.id}")
-    assert (term["name"], term["name_en"]) == ("話し相手・居場所", "Someone to talk to / a place to be")
+    assert (term["name"], term["name_en"]) == (
+        "話し相手・居場所",
+        "Someone to talk to / a place to be",
+    )
     assert term["taxonomy_detail"]["id"] == str(needs.id)
     assert get_json(api, "/api/v1/taxonomy_terms", {"search": "匿名"})["contents"][0]["code"] == (
         "attr.anonymous"

@@ -15,6 +15,13 @@ from tsunagari.search.query import search
 
 from . import selectors
 from .filters import clean_text, municipality_code, search_query
+from .openapi import (
+    HsdsOrganization,
+    HsdsService,
+    HsdsServiceAtLocation,
+    HsdsTaxonomy,
+    HsdsTaxonomyTerm,
+)
 from .schemas import (
     ApiInfo,
     ErrorOut,
@@ -28,13 +35,6 @@ from .schemas import (
     TaxonomyPage,
     TaxonomyTermFilters,
     TaxonomyTermPage,
-)
-from .openapi import (
-    HsdsOrganization,
-    HsdsService,
-    HsdsServiceAtLocation,
-    HsdsTaxonomy,
-    HsdsTaxonomyTerm,
 )
 
 router = Router(tags=["HSDS 3.0"])
@@ -136,9 +136,7 @@ def taxonomy_detail(request: HttpRequest, id: str) -> dict[str, Any]:
     response={200: TaxonomyTermPage, **LIST_ERRORS},
     summary="Taxonomy terms (needs, audiences, channels, attributes, service types)",
 )
-def taxonomy_term_list(
-    request: HttpRequest, filters: Query[TaxonomyTermFilters]
-) -> dict[str, Any]:
+def taxonomy_term_list(request: HttpRequest, filters: Query[TaxonomyTermFilters]) -> dict[str, Any]:
     listing = selectors.taxonomy_term_list(
         filters, search=clean_text(filters.search), taxonomy_id=filters.taxonomy_id
     )

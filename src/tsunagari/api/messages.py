@@ -35,10 +35,10 @@ SERVICE_AT_LOCATION_NOT_FOUND = Message(
     gettext_noop("この場所でのサービスは見つかりませんでした。"), "No such service at location."
 )
 TAXONOMY_NOT_FOUND = Message(gettext_noop("この分類は見つかりませんでした。"), "No such taxonomy.")
-TERM_NOT_FOUND = Message(gettext_noop("この分類語は見つかりませんでした。"), "No such taxonomy term.")
-INVALID = Message(
-    gettext_noop("リクエストの内容を確かめてください。"), "The request is not valid."
+TERM_NOT_FOUND = Message(
+    gettext_noop("この分類語は見つかりませんでした。"), "No such taxonomy term."
 )
+INVALID = Message(gettext_noop("リクエストの内容を確かめてください。"), "The request is not valid.")
 PER_PAGE = Message(
     gettext_noop("per_page は 1 から {maximum} までの数にしてください。"),
     "per_page must be a number from 1 to {maximum}.",
@@ -56,7 +56,10 @@ PROXIMITY = Message(
     "(e.g. 35.5466,139.4386,2000).",
 )
 UNKNOWN_TERM = Message(
-    gettext_noop("{param} に知らない分類コードがあります: {values}（/api/v1/taxonomy_terms で一覧できます）。"),
+    gettext_noop(
+        "{param} に知らない分類コードがあります: {values}"
+        "（/api/v1/taxonomy_terms で一覧できます）。"
+    ),
     "{param} has unknown taxonomy codes: {values} (see /api/v1/taxonomy_terms).",
 )
 UNFILTERABLE_TERM = Message(
@@ -72,14 +75,20 @@ SEARCH_TEXT = Message(
     "search must be at most {maximum} characters.",
 )
 NAVIGATOR_TEXT = Message(
-    gettext_noop("text は {maximum} 文字までにしてください。"),
-    "text must be at most {maximum} characters.",
+    gettext_noop("text は {maximum} 文字までの文字列にしてください。"),
+    "text must be a string of at most {maximum} characters.",
+)
+UNKNOWN_FIELD = Message(
+    gettext_noop("知らない項目があります: {field}。"), "Unknown field: {field}."
+)
+BODY_NOT_JSON = Message(
+    gettext_noop("本文を JSON として読めませんでした。"), "The body is not valid JSON."
 )
 NAVIGATOR_CHOICE = Message(
     gettext_noop("{field} の値を確かめてください。選べるもの: {choices}。"),
     "{field} must be one of: {choices}.",
 )
 NAVIGATOR_BODY = Message(
-    gettext_noop("本文は JSON のオブジェクトにしてください（例: {\"text\": \"夜眠れない\"}）。"),
+    gettext_noop('本文は JSON のオブジェクトにしてください（例: {"text": "夜眠れない"}）。'),
     'The body must be a JSON object (e.g. {"text": "..."}).',
 )

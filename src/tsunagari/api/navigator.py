@@ -15,11 +15,11 @@ router = Router(tags=["Navigator"])
 
 @router.post(
     "/navigator",
-    response={200: NavigatorAdvice, 422: ErrorOut},
+    response={200: NavigatorAdvice, 400: ErrorOut, 422: ErrorOut},
     summary="Advice for the navigator's answers (every answer optional)",
 )
 def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]:
-    from tsunagari.navigator.advice import Answers, advise  # noqa: PLC0415
+    from tsunagari.navigator.advice import Answers, advise
 
     advice = advise(
         Answers(

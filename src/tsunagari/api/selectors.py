@@ -122,7 +122,10 @@ def organization_get(organization_id: str) -> JsonObject:
         raise ApiError(404, str(messages.ORGANIZATION_NOT_FOUND))
     organization = hsds_objects("organization", [key])[0]
     service_ids = list(
-        services_public().filter(organization_id=key).order_by("name", "id").values_list("id", flat=True)
+        services_public()
+        .filter(organization_id=key)
+        .order_by("name", "id")
+        .values_list("id", flat=True)
     )
     organization["services"] = _ordered(hsds_list_objects("service", service_ids), service_ids)
     return organization
