@@ -9,10 +9,13 @@ in CI on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -35,7 +38,18 @@ CHECKS = [
 ]
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.fixture
+def one_connection() -> Iterator[None]:
+    """Requests run inside the test's transaction: as Django's own test client does,
+    keep the end of each request from closing the connection (and the transaction)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("demo", "one_connection")
 @schema.parametrize()
 @settings(
     max_examples=30,
