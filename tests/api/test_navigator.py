@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -45,3 +47,78 @@ def test_a_body_that_is_not_json_is_a_clear_400(api: Client) -> None:
 
 def test_only_post_is_allowed(api: Client) -> None:
     assert api.get(URL).status_code == 405
+
+
+def advice_module():
+    return pytest.importorskip(
+        "tsunagari.navigator.advice", reason="the navigator's advice is not on this branch yet"
+    )
+
+
+def test_every_answer_reaches_the_navigator(api: Client, monkeypatch) -> None:
+    advice = advice_module()
+    seen = []
+
+    def fake_advise(answers, **kwargs):
+        seen.append(answers)
+        return advice.Advice(crisis=False, crisis_lines=[], recommendations=[], needs=[])
+
+    monkeypatch.setattr(advice, "advise", fake_advise)
+    body = {
+        "text": "夜眠れない",
+        "topics": ["need.mental"],
+        "for_whom": "family",
+        "help": ["listen", "expert"],
+        "how": ["phone", "chat"],
+        "when": ["night"],
+        "where": "132098",
+        "avoid_local": True,
+    }
+    status, data = post(api, json.dumps(body))
+    assert status == 200
+    assert data == {"crisis": False, "crisis_lines": [], "recommendations": [], "needs": []}
+    answers = seen[0]
+    assert (answers.text, answers.topics, answers.for_whom) == (
+        "夜眠れない",
+        ("need.mental",),
+        "family",
+    )
+    assert (answers.help, answers.how, answers.when) == (
+        ("listen", "expert"),
+        ("phone", "chat"),
+        ("night",),
+    )
+    assert (answers.where, answers.avoid_local) == ("132098", True)
+
+
+@pytest.mark.usefixtures("demo")
+def test_crisis_words_bring_the_crisis_lines(api: Client) -> None:
+    advice_module()
+    status, data = post(api, json.dumps({"text": "もう死にたい"}))
+    assert status == 200
+    assert data["crisis"] is True
+    assert data["crisis_lines"]
+    for line in data["crisis_lines"]:
+        assert line["name"] and line["hours"] and (line["phone"] or line["url"])
+
+
+@pytest.mark.usefixtures("demo")
+def test_free_text_alone_gives_three_diverse_options(api: Client) -> None:
+    advice_module()
+    status, data = post(api, json.dumps({"text": "夜眠れなくて誰とも話せない"}))
+    assert status == 200
+    assert data["crisis"] is False
+    options = data["recommendations"]
+    assert len(options) >= 3
+    assert len({option["kind"] for option in options}) >= 3
+    for option in options:
+        assert option["why"] and option["name"]
+        # The id is the HSDS service id: the service can be read through the API.
+        assert api.get(f"/api/v1/services/{option['id']}").status_code == 200
+
+
+def test_empty_answers_are_fine(api: Client) -> None:
+    advice_module()
+    status, data = post(api, "{}")
+    assert status == 200
+    assert data["crisis"] is False
