@@ -39,6 +39,12 @@ def test_bad_answers_get_a_clear_422(api: Client, body: str, start: str) -> None
     assert data["errors"]
 
 
+def test_unknown_topics_are_named(api: Client) -> None:
+    status, data = post(api, '{"topics": ["need.talk", "need.nothing"]}')
+    assert status == 422
+    assert data["detail"].startswith("topics に知らない分類コードがあります: need.nothing")
+
+
 def test_a_body_that_is_not_json_is_a_clear_400(api: Client) -> None:
     status, data = post(api, "text=hello")
     assert status == 400

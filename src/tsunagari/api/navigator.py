@@ -8,6 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from tsunagari.directory.models import TaxonomyTerm
+
+from . import messages
+from .errors import ApiError
 from .schemas import ErrorOut, NavigatorAdvice, NavigatorAnswers
 
 router = Router(tags=["Navigator"])
@@ -54,3 +58,14 @@ def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]
         ],
         "needs": list(advice.needs),
     }
+
+
+def _check_topics(topics: list[str]) -> None:
+    """Topics are need codes (see /taxonomy_terms?search=need.); name any unknown one."""
+    if not topics:
+        return
+    known = set(TaxonomyTerm.objects.filter(taxonomy_label="need").values_list("code", flat=True))
+    unknown = [topic for topic in topics if topic not in known]
+    if unknown:
+        detail = messages.UNKNOWN_TERM.format(param="topics", values=", ".join(unknown))
+        raise ApiError(422, detail, ["body", "answers", "topics"])
