@@ -23,6 +23,7 @@ router = Router(tags=["Navigator"])
     summary="Advice for the navigator's answers (every answer optional)",
 )
 def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]:
+    _check_topics(answers.topics)
     from tsunagari.navigator.advice import Answers, advise
 
     advice = advise(
