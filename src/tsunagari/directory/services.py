@@ -243,7 +243,12 @@ class DirectoryWriter:
             self._delete(BY_NAME["attribute"], "link_id", linked, keep_inferred=True)
 
     def _delete(
-        self, table: Table, parent_field: str, parents: set[uuid.UUID], *, keep_inferred: bool = False
+        self,
+        table: Table,
+        parent_field: str,
+        parents: set[uuid.UUID],
+        *,
+        keep_inferred: bool = False,
     ) -> None:
         """Delete rows of ``table`` under ``parents`` that the new graphs do not have."""
         model = table.model

@@ -22,12 +22,11 @@ import uuid
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-
 from tsunagari.core.bulk import insert_rows, update_rows
 
 from ..ids import stable_id
 from ..models import Attribute, Service, TaxonomyTerm
-from .facts import facts_read
+from .facts import RawId, as_uuid, attributes_read, facts_read, raw_id
 from .rules import Matcher, default_matcher
 from .text import fold
 
@@ -35,7 +34,16 @@ __all__ = ["LABEL_PREFIX", "InferenceStats", "fold", "infer_services", "is_infer
 
 LABEL_PREFIX = "inferred: "
 BATCH = 1000
-COLUMNS = ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value", "label"]
+COLUMNS = [
+    "id",
+    "link_id",
+    "taxonomy_term_id",
+    "link_type",
+    "link_entity",
+    "value",
+    "label",
+    "inferred",
+]
 
 
 @dataclass
@@ -62,7 +70,10 @@ def infer_services(
     the rules. Runs in the caller's transaction; a few queries per 1,000 services."""
     matcher = matcher or default_matcher()
     stats = InferenceStats()
-    term_ids = dict(TaxonomyTerm.objects.exclude(code="").values_list("code", "id"))
+    term_ids = {
+        code: raw_id(tid)
+        for code, tid in TaxonomyTerm.objects.exclude(code="").values_list("code", "id")
+    }
     if not term_ids:
         return stats  # no taxonomy loaded yet: nothing can be linked
     for batch in _batches(service_ids):
@@ -70,68 +81,63 @@ def infer_services(
     return stats
 
 
-def _batches(service_ids: Collection[uuid.UUID] | None) -> Iterator[list[uuid.UUID]]:
+def _batches(service_ids: Collection[uuid.UUID] | None) -> Iterator[list[RawId]]:
+    """Raw ids (as the driver returns them) in batches."""
     if service_ids is None:
         ids = Service.objects.order_by("id").values_list("id", flat=True)
-        batch: list[uuid.UUID] = []
+        batch: list[RawId] = []
         for sid in ids.iterator(chunk_size=BATCH):
-            batch.append(sid)
+            batch.append(raw_id(sid))
             if len(batch) == BATCH:
                 yield batch
                 batch = []
         if batch:
             yield batch
         return
-    ordered = list(service_ids)
+    ordered = [raw_id(sid) for sid in service_ids]
     for start in range(0, len(ordered), BATCH):
         yield ordered[start : start + BATCH]
 
 
 def _infer_batch(
-    ids: list[uuid.UUID],
+    ids: list[RawId],
     matcher: Matcher,
-    term_ids: dict[str, uuid.UUID],
+    term_ids: dict[str, RawId],
     stats: InferenceStats,
 ) -> None:
     facts = facts_read(ids)
     stats.services += len(facts)
-    code_of = {tid: code for code, tid in term_ids.items()}
-    given: dict[uuid.UUID, set[uuid.UUID]] = {}  # terms from the source, per service
-    mine: dict[uuid.UUID, tuple[uuid.UUID, str]] = {}  # our row id -> (service, label)
-    rows = Attribute.objects.filter(link_entity="service", link_id__in=ids).values_list(
-        "id", "link_id", "taxonomy_term_id", "label", "inferred"
-    )
-    for row_id, sid, tid, label, inferred in rows:
-        if inferred and is_inferred_label(label) and tid in code_of:
-            mine[row_id] = (sid, label)
+    known_terms = set(term_ids.values())
+    given: dict[RawId, set[RawId]] = {}  # terms from the source, per service
+    mine: dict[tuple[RawId, RawId], tuple[RawId, str]] = {}  # (service, term) -> our row
+    for row_id, sid, tid, label, inferred in attributes_read(ids):
+        if inferred and is_inferred_label(label) and tid in known_terms:
+            mine[(sid, tid)] = (row_id, label)
         else:
             given.setdefault(sid, set()).add(tid)
-    wanted: dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID, str]] = {}
+    wanted: dict[tuple[RawId, RawId], tuple[str, str]] = {}  # -> (code, label)
     for sid, found in facts.items():
         terms = matcher.terms(name=found.name, text=found.text, facts=found.facts)
-        source_terms = given.get(sid, set())
+        source_terms = given.get(sid, ())
         for code, rule_id in terms.items():
             tid = term_ids.get(code)
             if tid is not None and tid not in source_terms:
-                wanted[inferred_id(sid, code)] = (sid, tid, LABEL_PREFIX + rule_id)
+                wanted[(sid, tid)] = (code, LABEL_PREFIX + rule_id)
     to_create = [
-        (row_id, sid, tid, "", "service", "", label)
-        for row_id, (sid, tid, label) in wanted.items()
-        if row_id not in mine
+        (raw_id(inferred_id(as_uuid(sid), code)), sid, tid, "", "service", "", label, True)
+        for (sid, tid), (code, label) in wanted.items()
+        if (sid, tid) not in mine
     ]
     to_relabel = [
-        (row_id, label)
-        for row_id, (_sid, _tid, label) in wanted.items()
-        if row_id in mine and mine[row_id][1] != label
+        (mine[key][0], label)
+        for key, (_code, label) in wanted.items()
+        if key in mine and mine[key][1] != label
     ]
-    stale = [row_id for row_id in mine if row_id not in wanted]
+    stale = [row_id for key, (row_id, _label) in mine.items() if key not in wanted]
     if to_create:
-        stats.created += insert_rows(
-            Attribute, [*COLUMNS, "inferred"], [(*row, True) for row in to_create]
-        )
+        stats.created += insert_rows(Attribute, COLUMNS, to_create)
     if to_relabel:
         stats.updated += update_rows(Attribute, ["label"], to_relabel)
-    if stale:
-        for start in range(0, len(stale), 500):
-            Attribute.objects.filter(id__in=stale[start : start + 500]).delete()
-        stats.deleted += len(stale)
+    for start in range(0, len(stale), 500):
+        Attribute.objects.filter(id__in=[as_uuid(i) for i in stale[start : start + 500]]).delete()
+    stats.deleted += len(stale)

@@ -20,7 +20,8 @@ RULES_CSV = Path(__file__).resolve().parent.parent / "data" / "inference_rules.c
 LOOK_AT = ("name", "text", "fact")
 FACTS = ("phone", "toll_free", "in_person", "open_24h", "open_evening", "open_weekend")
 COLUMNS = ("id", "look_at", "match", "unless", "terms", "note")
-_LATIN_WORD = re.compile(r"[a-z]")
+_LATIN = re.compile(r"[a-z]")
+_LATIN_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # e.g. line, lgbtq, e-mail
 
 
 class RulesError(ValueError):
@@ -77,32 +78,31 @@ class WordFinder:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._plain: dict[str, list[str]] = defaultdict(list)
-        bounded: list[str] = []
+        self._latin: set[str] = set()  # whole Latin words: looked up among the text's words
+        self._edged: dict[str, re.Pattern[str]] = {}  # Latin at one end only: verified
         for word in sorted(set(words), key=len, reverse=True):
-            if _LATIN_WORD.match(word[0]) or _LATIN_WORD.match(word[-1]):
-                bounded.append(word)
-            else:
-                self._plain[word[0]].append(word)
+            starts, ends = bool(_LATIN.match(word[0])), bool(_LATIN.match(word[-1]))
+            if _LATIN_WORD.fullmatch(word):
+                self._latin.add(word)
+                continue
+            self._plain[word[0]].append(word)
+            if starts or ends:
+                self._edged[word] = re.compile(
+                    ("(?<![a-z])" if starts else "")
+                    + re.escape(word)
+                    + ("(?![a-z])" if ends else "")
+                )
         self._first = frozenset(self._plain)
-        self._bounded: re.Pattern[str] | None = None
-        if bounded:
-            parts = [
-                ("(?<![a-z])" if _LATIN_WORD.match(w[0]) else "")
-                + re.escape(w)
-                + ("(?![a-z])" if _LATIN_WORD.match(w[-1]) else "")
-                for w in bounded
-            ]
-            self._bounded = re.compile("|".join(parts))
 
     def find(self, text: str) -> set[str]:
         found = {
             word
             for char in self._first.intersection(text)
             for word in self._plain[char]
-            if word in text
+            if word in text and (word not in self._edged or self._edged[word].search(text))
         }
-        if self._bounded is not None:
-            found.update(self._bounded.findall(text))
+        if self._latin:
+            found.update(self._latin.intersection(_LATIN_WORD.findall(text)))
         return found
 
 
@@ -114,16 +114,27 @@ class Matcher:
         self._finder = WordFinder(
             w for r in rules if r.look_at != "fact" for w in (*r.match, *r.unless)
         )
+        # (where, word) -> the rules it can trigger, so only those are examined.
+        self._triggers: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for index, rule in enumerate(rules):
+            for word in rule.match:
+                self._triggers[(rule.look_at, word)].append(index)
 
     def terms(self, *, name: str, text: str, facts: Iterable[str]) -> dict[str, str]:
         """Taxonomy code → id of the first rule that gives it. ``name`` and ``text`` are
         folded already (``text`` includes the name)."""
         found = {"name": self._finder.find(name), "text": self._finder.find(text)}
         found["fact"] = set(facts)
+        candidates = {
+            index
+            for where, words in found.items()
+            for word in words
+            for index in self._triggers.get((where, word), ())
+        }
         given: dict[str, str] = {}
-        for rule in self.rules:
-            words = found[rule.look_at]
-            if rule.match.isdisjoint(words) or not rule.unless.isdisjoint(words):
+        for index in sorted(candidates):
+            rule = self.rules[index]
+            if not rule.unless.isdisjoint(found[rule.look_at]):
                 continue
             for code in rule.terms:
                 given.setdefault(code, rule.id)
