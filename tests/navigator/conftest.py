@@ -4,12 +4,13 @@ HSDS file with only names, descriptions, schedules and phones."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from tsunagari.directory.demo import demo_load
-from tsunagari.directory.importers import import_file
 from tsunagari.directory.national_lines import national_lines_load
 from tsunagari.search.opening import JST
 
@@ -33,4 +34,5 @@ def demo(national: None) -> None:
 
 @pytest.fixture
 def plain(national: None) -> None:
-    import_file(PLAIN_HSDS)
+    """Imported the way a coordinator does it: ``tsunagari import services.json``."""
+    call_command("import", str(PLAIN_HSDS), stdout=io.StringIO())
