@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tsunagari.directory.models import TaxonomyTerm
+from tsunagari.navigator.advice import Advice, Answers, AnswersError, advise
 
 from . import messages
 from .errors import ApiError
@@ -24,10 +25,8 @@ router = Router(tags=["Navigator"])
 )
 def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]:
     _check_topics(answers.topics)
-    from tsunagari.navigator.advice import Answers, advise
-
-    advice = advise(
-        Answers(
+    try:
+        checked = Answers(
             text=answers.text,
             topics=tuple(answers.topics),
             for_whom=answers.for_whom or "",
@@ -37,7 +36,12 @@ def navigator(request: HttpRequest, answers: NavigatorAnswers) -> dict[str, Any]
             where=answers.where,
             avoid_local=answers.avoid_local,
         )
-    )
+    except AnswersError as exc:  # the schema above should have caught it already
+        raise ApiError(422, f"{exc} / {messages.INVALID.en}", ["body", "answers"]) from exc
+    return _advice_json(advise(checked))
+
+
+def _advice_json(advice: Advice) -> dict[str, Any]:
     return {
         "crisis": advice.crisis,
         "crisis_lines": [

@@ -9,6 +9,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from tsunagari.navigator.advice import MAX_TEXT_LENGTH, MAX_TOPICS, MAX_WHERE_LENGTH
 from tsunagari.search.query import MAX_PER_PAGE
 
 from .openapi import (
@@ -21,7 +22,7 @@ from .openapi import (
 
 MAX_PAGE = 100_000  # far beyond any directory; keeps offsets within every backend's range
 MAX_SEARCH_LENGTH = 200
-MAX_NAVIGATOR_TEXT = 1000
+MAX_NAVIGATOR_TEXT = MAX_TEXT_LENGTH
 
 
 class ErrorItem(Schema):
@@ -153,14 +154,16 @@ class NavigatorAnswers(Schema):
         "", max_length=MAX_NAVIGATOR_TEXT, description="What is on your mind, in your words."
     )
     topics: list[Topic] = Field(
-        default_factory=list, max_length=30, description="Need codes, e.g. need.talk."
+        default_factory=list, max_length=MAX_TOPICS, description="Need codes, e.g. need.talk."
     )
     for_whom: ForWhom | None = Field(None, description="self, family or friend.")
     help: list[Help] = Field(default_factory=list, max_length=4)
     how: list[How] = Field(default_factory=list, max_length=5)
     when: list[When] = Field(default_factory=list, max_length=3)
     where: str = Field(
-        "", max_length=100, description="A municipality code or a place name (optional)."
+        "",
+        max_length=MAX_WHERE_LENGTH,
+        description="A municipality code or name, e.g. 132098 or 下松市 (optional).",
     )
     avoid_local: bool = Field(
         False, description="true: it is hard to talk near home; favour remote options."
