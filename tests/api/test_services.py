@@ -87,8 +87,11 @@ def test_a_service_is_a_full_hsds_object(api):
     assert body["schedules"][0]["byday"] == "TH"
     address = body["service_at_locations"][0]["location"]["addresses"][0]
     assert address["address_1"] == "森野2-2-22"
-    codes = {a["taxonomy_term"]["code"] for a in body["attributes"]}
-    assert codes == {"type.ibasho", "need.talk", "attr.free"}
+    stated = {a["taxonomy_term"]["code"] for a in body["attributes"] if not a.get("inferred")}
+    assert stated == {"type.ibasho", "need.talk", "attr.free"}
+    # Terms derived by rule are there too, marked (Japan profile): a phone means 電話.
+    inferred = {a["taxonomy_term"]["code"] for a in body["attributes"] if a.get("inferred")}
+    assert "channel.phone" in inferred
     assert body["municipality_code"] == "132098"  # Japan profile, beside the official fields
 
 
@@ -146,9 +149,10 @@ def test_results_are_those_of_the_search_engine_in_its_order(api):
 def test_filters(api, params, expected):
     make_service(
         "子ども食堂",
+        phones=[],
         terms=["type.kodomo_shokudo", "need.childcare", "attr.free", "attr.anonymous"],
     )
-    make_service("サロン", terms=["need.talk", "audience.seniors", "attr.free"])
+    make_service("サロン", phones=[], terms=["need.talk", "audience.seniors", "attr.free"])
     make_service(
         "電話の子育て相談",
         municipality="352071",
