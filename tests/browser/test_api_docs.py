@@ -7,12 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import browser, context  # noqa: F401  (shared fixtures)
-
 pytestmark = pytest.mark.browser
 
 
-def test_the_docs_page_renders_from_our_files_only(live_server, context):  # noqa: F811
+def test_the_docs_page_renders_from_our_files_only(live_server, context):
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
