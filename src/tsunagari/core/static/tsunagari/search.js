@@ -1,0 +1,31 @@
+/* The "use my current location" button: asks the browser for the position only when
+   the button is pressed, puts it in the form's hidden fields and searches. The position
+   is sent to our server only as part of that search URL, never stored. */
+(function () {
+  "use strict";
+  var button = document.getElementById("use-location");
+  var form = document.getElementById("search-form");
+  if (!button || !form || !("geolocation" in navigator)) return;
+  var status = document.getElementById("location-status");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    status.textContent = button.dataset.waiting || "";
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        form.elements.lat.value = position.coords.latitude.toFixed(4);
+        form.elements.lon.value = position.coords.longitude.toFixed(4);
+        form.elements.place.value = "";
+        if (form.requestSubmit) form.requestSubmit(); else form.submit();
+      },
+      function () {
+        status.textContent = button.dataset.failed || "";
+      },
+      { maximumAge: 60000, timeout: 15000 }
+    );
+  });
+  // Typing a place name replaces the current location.
+  form.elements.place.addEventListener("input", function () {
+    form.elements.lat.value = "";
+    form.elements.lon.value = "";
+  });
+})();
