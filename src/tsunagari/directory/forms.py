@@ -120,7 +120,7 @@ class SearchForm(forms.Form):
         self.is_valid()  # fields that fail validation are left out of cleaned_data
         return self.cleaned_data
 
-    def search_query(self, *, page: int = 1, per_page: int = PER_PAGE) -> SearchQuery:
+    def search_query(self, *, page: int = 1, per_page: int | None = None) -> SearchQuery:
         """The valid part of the parameters as a query for ``search()``."""
         data = self.data_or_empty()
         near = self._near(data)
@@ -136,7 +136,7 @@ class SearchForm(forms.Form):
             near=near,
             radius_km=radius,
             page=max(1, page),
-            per_page=per_page,
+            per_page=per_page or PER_PAGE,
         )
 
     def open_at(self) -> dt.datetime | None:
