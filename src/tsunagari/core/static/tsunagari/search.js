@@ -3,6 +3,12 @@
    is sent to our server only as part of that search URL, never stored. */
 (function () {
   "use strict";
+  // After htmx replaces the results, say how many there are (screen readers).
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var count = document.getElementById("results-count");
+    var status = document.getElementById("results-status");
+    if (count && status && event.target.id === "results") status.textContent = count.textContent;
+  });
   var button = document.getElementById("use-location");
   var form = document.getElementById("search-form");
   if (!button || !form || !("geolocation" in navigator)) return;
