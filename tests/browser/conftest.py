@@ -55,4 +55,5 @@ def context(browser: Any) -> Iterator[Any]:
 def page(context: Any) -> Any:
     return context.new_page()
 
+
 from tests.pages.fake_advice import fake_advise  # noqa: E402, F401

@@ -163,7 +163,7 @@ def test_navigator_to_three_different_kinds_of_options(live_server, town, watche
     assert page.locator(".why").count() >= 3
     assert page.locator(".crisis").count() == 0
     no_axe_violations(page)
-    answers, record = fake_advise.calls[-1]
+    answers, _record = fake_advise.calls[-1]
     assert answers["topics"] == ("need.talk",)
     assert answers["text"] == "夜眠れなくて誰とも話せない"
     assert answers["for_whom"] == ""  # skipped

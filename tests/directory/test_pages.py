@@ -2,7 +2,6 @@
 page is tested in ``tests/pages/``)."""
 
 import datetime as dt
-import re
 import uuid
 
 import pytest

@@ -103,6 +103,8 @@ def test_crisis_text_puts_the_crisis_panel_first(client, fake_advise):
 
 
 def test_invalid_answers_are_dropped_as_if_skipped(client, fake_advise):
-    client.get(reverse("navigator:result"), {"for_whom": "boss", "how": "pigeon", "text": "x" * 600})
+    client.get(
+        reverse("navigator:result"), {"for_whom": "boss", "how": "pigeon", "text": "x" * 600}
+    )
     answers, _ = fake_advise.calls[-1]
     assert answers["for_whom"] == "" and answers["how"] == () and answers["text"] == ""

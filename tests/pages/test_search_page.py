@@ -152,7 +152,9 @@ def test_results_are_paginated_and_page_links_keep_the_search(client, monkeypatc
 
 def test_htmx_gets_only_the_results_fragment(client):
     make_service("つながりカフェ")
-    fragment = client.get(SEARCH_URL, {"q": "カフェ"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    fragment = client.get(
+        SEARCH_URL, {"q": "カフェ"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
+    )
     html = fragment.content.decode()
     assert "<html" not in html and "つながりカフェ" in html and 'id="results-count"' in html
     # The same URL without htmx is the whole page (it works without JavaScript).

@@ -18,7 +18,12 @@ def languages(request: HttpRequest) -> dict[str, object]:
         # <html lang>: やさしい日本語 is Japanese ("ja-easy" is not a valid BCP 47 tag).
         "html_lang": "en" if current == "en" else "ja",
         "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
             for code, name in settings.LANGUAGES
         ],
     }

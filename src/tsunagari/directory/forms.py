@@ -89,12 +89,8 @@ class SearchForm(forms.Form):
         max_length=40,
         help_text=_("例: 町田市"),
     )
-    lat = forms.FloatField(
-        required=False, min_value=20, max_value=46, widget=forms.HiddenInput
-    )
-    lon = forms.FloatField(
-        required=False, min_value=122, max_value=154, widget=forms.HiddenInput
-    )
+    lat = forms.FloatField(required=False, min_value=20, max_value=46, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=122, max_value=154, widget=forms.HiddenInput)
     km = forms.ChoiceField(label=_("きょり"), required=False, choices=RADIUS_CHOICES)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -33,7 +33,11 @@ TOPIC_CODES = (
     "need.legal",
     "need.addiction",
 )
-FOR_WHOM = [("self", _("自分のこと")), ("family", _("家族のこと")), ("friend", _("友人・知人のこと"))]
+FOR_WHOM = [
+    ("self", _("自分のこと")),
+    ("family", _("家族のこと")),
+    ("friend", _("友人・知人のこと")),
+]
 HELP = [
     ("listen", _("話を聞いてほしい")),
     ("place", _("行ける場所がほしい")),
@@ -52,7 +56,9 @@ WHEN = [("now", _("今すぐ")), ("night", _("夜")), ("holiday", _("休日"))]
 
 class AnswersForm(forms.Form):
     text = forms.CharField(
-        label=_("よかったら、今の気持ちや困っていることを書いてください（書かなくてもだいじょうぶです）"),
+        label=_(
+            "よかったら、今の気持ちや困っていることを書いてください（書かなくてもだいじょうぶです）"
+        ),
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -83,7 +89,9 @@ class AnswersForm(forms.Form):
         choices=WHEN,
         widget=forms.CheckboxSelectMultiple,
     )
-    where = forms.ChoiceField(label=_("住んでいる市区町村（えらばなくてもだいじょうぶです）"), required=False)
+    where = forms.ChoiceField(
+        label=_("住んでいる市区町村（えらばなくてもだいじょうぶです）"), required=False
+    )
     avoid_local = forms.BooleanField(
         label=_("近所だと話しにくい（市外や電話・ネットの窓口を先に出します）"), required=False
     )

@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 from django import template
-
 from django.utils.translation import get_language, gettext
 
 from ..models import Address, Schedule, TaxonomyTerm

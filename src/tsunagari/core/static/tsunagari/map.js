@@ -4,9 +4,21 @@
 (function () {
   "use strict";
   var element = document.getElementById("map");
+  if (!element || typeof L === "undefined") return;
+  // Markers: a JSON list (detail page), or the result cards' data-lat/data-lon (search).
   var data = document.getElementById("map-markers");
-  if (!element || !data || typeof L === "undefined") return;
-  var markers = JSON.parse(data.textContent);
+  var markers = data ? JSON.parse(data.textContent) : [];
+  if (!data) {
+    document.querySelectorAll(".card[data-lat]").forEach(function (card) {
+      var link = card.querySelector("h3 a");
+      markers.push({
+        name: link.textContent,
+        url: link.getAttribute("href"),
+        lat: parseFloat(card.dataset.lat),
+        lon: parseFloat(card.dataset.lon)
+      });
+    });
+  }
   element.textContent = "";
   var map = L.map(element, { scrollWheelZoom: false });
   var tileUrl = element.dataset.tileUrl;
