@@ -41,7 +41,7 @@ def test_there_are_five_questions_each_with_a_skip_link(client):
     assert client.get(step_url("nothing")).status_code == 404
 
 
-def test_answers_travel_in_hidden_fields_and_skipping_keeps_them(client):
+def test_answers_travel_in_hidden_fields_and_skipping_keeps_them(client, fake_advise):
     query = {"topic": ["need.talk", "need.mental"], "text": "眠れない", "for_whom": "family"}
     html = client.get(step_url("help"), query).content.decode()
     # This screen's own answer is a question, the earlier ones ride along hidden.
