@@ -210,3 +210,24 @@ def test_language_switch(live_server, town, watched):
     page.get_by_role("link", name="日本語", exact=True).click()
     page.wait_for_url(re.compile(r"^[^?]*/\?q=.*"))
     assert page.locator("h1").inner_text() == "話せる場所・居場所をさがす"
+
+
+def test_current_location_only_on_request_and_rounded(live_server, town, browser):
+    context = browser.new_context(
+        locale="ja-JP",
+        permissions=["geolocation"],
+        geolocation={"latitude": 35.546612, "longitude": 139.438634},
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/?km=3")
+        # Nothing asked for the position yet: the page URL has no point in it.
+        assert "lat=" not in page.url
+        page.get_by_role("button", name="現在地を使う").click()
+        page.wait_for_url(re.compile(r".*lat=.*"))
+        query = parse_qs(urlsplit(page.url).query)
+        assert query["lat"] == ["35.55"] and query["lon"] == ["139.44"]
+        assert page.locator("#results-count").inner_text() == "3件"
+        assert "約" in page.locator(".card").first.inner_text()
+    finally:
+        context.close()

@@ -1,6 +1,7 @@
 /* The "use my current location" button: asks the browser for the position only when
    the button is pressed, puts it in the form's hidden fields and searches. The position
-   is sent to our server only as part of that search URL, never stored. */
+   is rounded to 0.01 degree (about 1 km) first: the search URL can be shared, printed
+   or put in a QR code, and must not say where someone lives. Nothing is stored. */
 (function () {
   "use strict";
   // After htmx replaces the results, say how many there are (screen readers).
@@ -18,8 +19,8 @@
     status.textContent = button.dataset.waiting || "";
     navigator.geolocation.getCurrentPosition(
       function (position) {
-        form.elements.lat.value = position.coords.latitude.toFixed(4);
-        form.elements.lon.value = position.coords.longitude.toFixed(4);
+        form.elements.lat.value = position.coords.latitude.toFixed(2);
+        form.elements.lon.value = position.coords.longitude.toFixed(2);
         form.elements.place.value = "";
         if (form.requestSubmit) form.requestSubmit(); else form.submit();
       },
