@@ -10,6 +10,14 @@
     var status = document.getElementById("results-status");
     if (count && status && event.target.id === "results") status.textContent = count.textContent;
   });
+  // htmx changed the address bar: the language links follow the new search.
+  document.body.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll(".lang-switch a").forEach(function (link) {
+      var url = new URL(link.href);
+      url.search = window.location.search;
+      link.href = url.toString();
+    });
+  });
   var button = document.getElementById("use-location");
   var form = document.getElementById("search-form");
   if (!button || !form || !("geolocation" in navigator)) return;
