@@ -10,9 +10,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
+from .inference import infer_services
+
 
 def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
     """Refresh inferred taxonomy and the search index for ``service_ids`` (every service
     when None). Runs in the caller's transaction."""
     if service_ids is not None and not service_ids:
         return
+    infer_services(service_ids)
