@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tsunagari.directory.demo import DEMO_CODE, DEMO_NAME
 from tsunagari.directory.models import Attribute, Service
-from tsunagari.navigator.advice import Answers, AnswersError, advise
+from tsunagari.navigator.advice import Answers, AnswersError, advise, municipality_resolve
 from tsunagari.navigator.models import NeedCount
 
 from .conftest import PLAIN_TOWN, WEDNESDAY_NIGHT, WEDNESDAY_NOON
@@ -225,3 +225,21 @@ def test_advise_reads_a_bounded_number_of_queries(demo):
         )
     assert len(many) <= len(few) + 3
     assert NeedCount.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [
+        ("352071", "352071"),
+        ("35207", "352071"),
+        ("下松市", "352071"),
+        ("山口県下松市", "352071"),
+        ("くだまつし", "352071"),
+        ("東京都府中市", "132063"),
+        ("広島県府中市", "342084"),
+        ("352072", ""),
+        ("どこでもない村", ""),
+    ],
+)
+def test_where_is_read_as_a_code_or_a_name(reference_data, where, code):
+    assert municipality_resolve(where) == code

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
 
+import jaconv
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.inference.text import fold
 from tsunagari.directory.models import Municipality, TaxonomyTerm
 from tsunagari.directory.reference import check_digit, taxonomy_rows
 from tsunagari.search.opening import japan_time
@@ -143,19 +145,27 @@ def _known_need(code: str) -> bool:
 
 
 def municipality_resolve(where: str) -> str:
-    """A 6-digit code for ``where`` (a code, with or without its check digit, or a name
-    such as 下松市 / 山口県下松市); "" when it names no municipality we know."""
-    text = fold(where).strip()
+    """A 6-digit code for ``where``: a code (with or without its check digit) or a name
+    as people write it (下松市, 山口県下松市, くだまつし); "" when it names no
+    municipality we know. One query."""
+    text = unicodedata.normalize("NFKC", where).strip().replace(" ", "")
     if not text:
         return ""
     if re.fullmatch(r"\d{5,6}", text):
         code = text if len(text) == 6 else text + check_digit(text)
         return code if Municipality.objects.filter(code=code).exists() else ""
-    candidates = Municipality.objects.exclude(name="").filter(name__contains=where.strip()[:20])
-    for code, prefecture, name in candidates.values_list("code", "prefecture", "name")[:50]:
-        if text in (fold(name), fold(prefecture + name)):
-            return code
-    return ""
+    # The name is the end of what was written (a prefecture may come first).
+    tails = [text[i:] for i in range(len(text) - 1)]
+    kana = [jaconv.hira2kata(t) for t in tails]
+    found = list(
+        Municipality.objects.exclude(name="")
+        .filter(Q(name__in=tails) | Q(name_kana__in=kana))
+        .values_list("code", "prefecture", "name", "name_kana")
+    )
+    # The longest match; a prefecture written before the name decides between towns of
+    # the same name (府中市 in 東京都 and 広島県).
+    found.sort(key=lambda m: (-len(m[2]), m[1] not in text, m[0]))
+    return found[0][0] if found else ""
 
 
 def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = True) -> Advice:
