@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tsunagari.directory.demo import DEMO_CODE, DEMO_NAME
+from tsunagari.directory.demo.town import DEMO_CITY
 from tsunagari.directory.models import Attribute, Service
 from tsunagari.navigator.advice import Answers, AnswersError, advise, municipality_resolve
 from tsunagari.navigator.models import NeedCount
@@ -68,7 +69,7 @@ def test_sleepless_and_nobody_to_talk_to_at_night(demo):
 
 
 def test_a_place_to_be_is_in_the_named_town(demo):
-    for where in (DEMO_CODE, DEMO_NAME, DEMO_CODE[:5]):
+    for where in (DEMO_CODE, DEMO_NAME, DEMO_CITY, DEMO_CODE[:5]):
         advice = advise(Answers(topics=("need.childcare",), where=where), record=False)
         assert advice.municipality == DEMO_CODE
         places = [r for r in advice.recommendations if r.kind == "place"]

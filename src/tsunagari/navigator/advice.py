@@ -147,7 +147,7 @@ def _known_need(code: str) -> bool:
 def municipality_resolve(where: str) -> str:
     """A 6-digit code for ``where``: a code (with or without its check digit) or a name
     as people write it (下松市, 山口県下松市, くだまつし); "" when it names no
-    municipality we know. One query."""
+    municipality we know. One or two queries."""
     text = unicodedata.normalize("NFKC", where).strip().replace(" ", "")
     if not text:
         return ""
@@ -155,7 +155,8 @@ def municipality_resolve(where: str) -> str:
         code = text if len(text) == 6 else text + check_digit(text)
         return code if Municipality.objects.filter(code=code).exists() else ""
     # The name is the end of what was written (a prefecture may come first).
-    tails = [text[i:] for i in range(len(text) - 1)]
+    raw = where.strip()
+    tails = list(dict.fromkeys(t[i:] for t in (text, raw) for i in range(len(t) - 1)))
     kana = [jaconv.hira2kata(t) for t in tails]
     found = list(
         Municipality.objects.exclude(name="")
@@ -165,7 +166,15 @@ def municipality_resolve(where: str) -> str:
     # The longest match; a prefecture written before the name decides between towns of
     # the same name (府中市 in 東京都 and 広島県).
     found.sort(key=lambda m: (-len(m[2]), m[1] not in text, m[0]))
-    return found[0][0] if found else ""
+    if not found:  # a name with a note after it, such as つながり市（架空のまち）
+        found = list(
+            Municipality.objects.filter(name__startswith=raw).values_list(
+                "code", "prefecture", "name", "name_kana"
+            )[:2]
+        )
+        if len(found) != 1:
+            return ""
+    return found[0][0]
 
 
 def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = True) -> Advice:
