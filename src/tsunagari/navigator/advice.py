@@ -206,9 +206,9 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         if line.service_id is not None:
             pool.pop(line.service_id, None)
     chosen = choose(list(pool.values()), wish, moment)
-    if record:
+    if record and needs:  # only needs the resident expressed, not the defaults
         need_counts_record(
-            municipality=municipality, day=moment.date(), needs=_unmet(ranked_needs, chosen, wish)
+            municipality=municipality, day=moment.date(), needs=_unmet(tuple(needs), chosen, wish)
         )
     return Advice(
         crisis=crisis,
