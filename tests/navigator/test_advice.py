@@ -244,3 +244,19 @@ def test_advise_reads_a_bounded_number_of_queries(demo):
 )
 def test_where_is_read_as_a_code_or_a_name(reference_data, where, code):
     assert municipality_resolve(where) == code
+
+
+def test_wanting_to_help_someone_finds_volunteering(demo):
+    advice = advise(Answers(text="だれかの役に立ちたい", where=DEMO_CODE), record=False)
+    place = next(r for r in advice.recommendations if r.kind == "place")
+    assert "type.volunteer" in terms(place.service_id)
+    assert_diverse(advice)
+
+
+def test_not_wanting_to_be_known_favours_anonymous_remote_lines(demo):
+    advice = advise(
+        Answers(text="知り合いに会いたくないし電話は苦手", where=DEMO_CODE), record=False
+    )
+    first = advice.recommendations[0]
+    assert first.kind == "remote"
+    assert {"chat", "sns"} & set(first.channels)

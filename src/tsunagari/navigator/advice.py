@@ -197,8 +197,10 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         how=answers.how,
         when=when,
         municipality=municipality,
-        avoid_local=answers.avoid_local,
-        for_someone_else=answers.for_whom in ("family", "friend"),
+        avoid_local=answers.avoid_local or "attr.out_of_area" in understood.prefer,
+        for_someone_else=answers.for_whom in ("family", "friend")
+        or "audience.family" in understood.prefer,
+        prefer=understood.prefer,
     )
     lines = crisis_lines(kinds=kinds, municipality=municipality, at=moment) if crisis else []
     pool = candidate_pool(needs=ranked_needs, municipality=municipality)

@@ -43,6 +43,7 @@ class Wish:
     municipality: str
     avoid_local: bool
     for_someone_else: bool
+    prefer: tuple[str, ...] = ()  # terms the resident's words asked for (channel.chat…)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _local(c: Candidate, wish: Wish) -> bool:
 def _fits(kind: str, c: Candidate, wish: Wish) -> bool:
     specific = [n for n in wish.needs if n not in TALK_NEEDS]
     if kind == "place":
-        return _is_place(c) and _local(c, wish) and c.municipality != ""
+        helping = "type.volunteer" in wish.prefer and "type.volunteer" in c.terms
+        return (_is_place(c) or helping) and _local(c, wish) and c.municipality != ""
     if kind == "person":
         talks = "type.hotline" in c.terms or "attr.peer" in c.terms
         talks = talks or ("type.consultation" in c.terms and not c.terms.isdisjoint(TALK_NEEDS))
@@ -108,6 +110,7 @@ def _score(kind: str, c: Candidate, wish: Wish) -> float:
         score += 1
     if wish.for_someone_else and "audience.family" in terms:
         score += 1
+    score += 2.0 * len(terms.intersection(wish.prefer))
     if kind == "place" and "attr.no_signboard" in terms:
         score += 0.5
     return score + 0.01 * c.search_score
@@ -162,6 +165,8 @@ def _need_names() -> dict[str, str]:
 def _base(kind: str, c: Candidate, wish: Wish) -> str:
     terms = c.terms
     if kind == "place":
+        if "type.volunteer" in terms and "type.volunteer" in wish.prefer:
+            return _("だれかの役に立つ活動に参加できます。")
         if "type.kodomo_shokudo" in terms:
             return _("子どもも大人も、いっしょにごはんを食べられる場所です。")
         if "type.salon" in terms:
