@@ -96,7 +96,8 @@ def main() -> None:
     print(
         f"navigator advise(), {args.services:,} services, {len(totals)} calls: "
         f"p50 {statistics.median(totals):.1f} ms, p95 {p95(totals):.1f} ms; "
-        f"outside search(): p50 {statistics.median(own):.1f} ms, p95 {p95(own):.1f} ms"
+        f"outside search(): p50 {statistics.median(own):.1f} ms, p95 {p95(own):.1f} ms; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
 
 
