@@ -108,8 +108,10 @@ def test_crisis_words_bring_the_lines_first(demo, text):
 def test_violence_puts_the_dv_line_before_the_others(demo):
     advice = advise(Answers(text="夫に殴られる"), at=WEDNESDAY_NOON, record=False)
     assert "DV" in advice.crisis_lines[0].name
+    assert "110番" in advice.crisis_message
     advice = advise(Answers(text="死にたい"), at=WEDNESDAY_NOON, record=False)
     assert "DV" not in advice.crisis_lines[0].name
+    assert "ひとりで抱えなくて大丈夫" in advice.crisis_message
 
 
 @pytest.mark.parametrize("at", [WEDNESDAY_NIGHT, WEDNESDAY_NOON])
@@ -133,6 +135,7 @@ def test_no_crisis_for_ordinary_words(demo):
     advice = advise(Answers(text="子育てのことを話したい"), record=False)
     assert not advice.crisis
     assert advice.crisis_lines == []
+    assert advice.crisis_message == ""
 
 
 # -- avoid_local, how, when -----------------------------------------------------------------

@@ -129,6 +129,17 @@ class Advice:
     needs: list[str]
     municipality: str = ""  # the resolved 全国地方公共団体コード of ``where``, "" if none
     when: list[str] = field(default_factory=list)  # asked for, or read in the text
+    crisis_message: str = ""  # plain, warm words above the crisis lines
+
+
+def crisis_message(kinds: tuple[str, ...]) -> str:
+    """What the crisis panel says before its lines (translated)."""
+    if set(kinds) & {"violence", "abuse"}:
+        return _(
+            "あなたの安全がいちばん大切です。いま危ないときは110番へ。"
+            "24時間相談できる窓口があります。"
+        )
+    return _("つらい気持ちを、ひとりで抱えなくて大丈夫です。いま話せる窓口があります。")
 
 
 @cache
@@ -219,6 +230,7 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         needs=list(ranked_needs),
         municipality=municipality,
         when=list(when),
+        crisis_message=crisis_message(kinds) if crisis else "",
     )
 
 
