@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo demo-data test test-postgres lint typecheck bench clean
+.PHONY: setup demo demo-data test test-postgres lint typecheck bench messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -43,6 +43,13 @@ typecheck: setup
 
 bench: setup
 	cd bench && ../$(BIN)/python run.py
+
+# Refresh the translation catalogues from the sources (extraction needs GNU gettext's
+# xgettext), then compile them with polib. The compiled .mo files are committed, so
+# running the site or the tests never needs gettext.
+messages: setup
+	cd src/tsunagari && TSUNAGARI_DEBUG=1 ../../$(BIN)/tsunagari makemessages -l en -l ja_Easy --no-location --no-obsolete
+	TSUNAGARI_DEBUG=1 $(BIN)/tsunagari compile_catalogues
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
-    path("", include("tsunagari.directory.urls")),
 ]
+# Public pages in every language: / (Japanese), /ja-easy/ (やさしい日本語), /en/.
+urlpatterns += i18n_patterns(
+    path("", include("tsunagari.search.urls")),
+    path("", include("tsunagari.directory.urls")),
+    path("navigator/", include("tsunagari.navigator.urls")),
+    prefix_default_language=False,
+)
