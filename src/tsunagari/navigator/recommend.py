@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from tsunagari.directory.reference import taxonomy_rows
 
@@ -158,8 +158,13 @@ def choose(candidates: list[Candidate], wish: Wish, at: dt.datetime) -> list[Cho
 
 
 @cache
-def _need_names() -> dict[str, str]:
-    return {row["code"]: row["name"] for row in taxonomy_rows()}
+def _need_names(english: bool) -> dict[str, str]:
+    column = "name_en" if english else "name"
+    return {row["code"]: row[column] or row["name"] for row in taxonomy_rows()}
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
 
 
 def _base(kind: str, c: Candidate, wish: Wish) -> str:
@@ -181,7 +186,7 @@ def _base(kind: str, c: Candidate, wish: Wish) -> str:
     if kind == "specialist":
         shared = [n for n in wish.needs if n in terms and n not in TALK_NEEDS]
         if shared:
-            name = _need_names().get(shared[0], "")
+            name = _need_names(_english()).get(shared[0], "")
             if name:
                 return _("「%(need)s」のことを相談できる窓口です。") % {"need": name}
         if wish.for_someone_else and "audience.family" in terms:
@@ -213,4 +218,6 @@ def why(kind: str, c: Candidate, wish: Wish) -> str:
     """One or two short, kind sentences: what it is, and the first thing that matches
     what the resident asked for."""
     extra = next((_(text) for test, text in _EXTRAS if test(c, wish)), "")
-    return _base(kind, c, wish) + extra
+    # Japanese sentences run on; English ones need a space between them.
+    separator = " " if extra and _english() else ""
+    return _base(kind, c, wish) + separator + extra
