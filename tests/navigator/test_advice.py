@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tsunagari.directory.demo import DEMO_CODE, DEMO_NAME
+from tsunagari.directory.demo.town import DEMO_CITY
 from tsunagari.directory.models import Attribute, Service
-from tsunagari.navigator.advice import Answers, AnswersError, advise
+from tsunagari.navigator.advice import Answers, AnswersError, advise, municipality_resolve
 from tsunagari.navigator.models import NeedCount
 
 from .conftest import PLAIN_TOWN, WEDNESDAY_NIGHT, WEDNESDAY_NOON
@@ -68,7 +69,7 @@ def test_sleepless_and_nobody_to_talk_to_at_night(demo):
 
 
 def test_a_place_to_be_is_in_the_named_town(demo):
-    for where in (DEMO_CODE, DEMO_NAME, DEMO_CODE[:5]):
+    for where in (DEMO_CODE, DEMO_NAME, DEMO_CITY, DEMO_CODE[:5]):
         advice = advise(Answers(topics=("need.childcare",), where=where), record=False)
         assert advice.municipality == DEMO_CODE
         places = [r for r in advice.recommendations if r.kind == "place"]
@@ -107,8 +108,10 @@ def test_crisis_words_bring_the_lines_first(demo, text):
 def test_violence_puts_the_dv_line_before_the_others(demo):
     advice = advise(Answers(text="夫に殴られる"), at=WEDNESDAY_NOON, record=False)
     assert "DV" in advice.crisis_lines[0].name
+    assert "110番" in advice.crisis_message
     advice = advise(Answers(text="死にたい"), at=WEDNESDAY_NOON, record=False)
     assert "DV" not in advice.crisis_lines[0].name
+    assert "ひとりで抱えなくて大丈夫" in advice.crisis_message
 
 
 @pytest.mark.parametrize("at", [WEDNESDAY_NIGHT, WEDNESDAY_NOON])
@@ -132,6 +135,7 @@ def test_no_crisis_for_ordinary_words(demo):
     advice = advise(Answers(text="子育てのことを話したい"), record=False)
     assert not advice.crisis
     assert advice.crisis_lines == []
+    assert advice.crisis_message == ""
 
 
 # -- avoid_local, how, when -----------------------------------------------------------------
@@ -225,3 +229,37 @@ def test_advise_reads_a_bounded_number_of_queries(demo):
         )
     assert len(many) <= len(few) + 3
     assert NeedCount.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [
+        ("352071", "352071"),
+        ("35207", "352071"),
+        ("下松市", "352071"),
+        ("山口県下松市", "352071"),
+        ("くだまつし", "352071"),
+        ("東京都府中市", "132063"),
+        ("広島県府中市", "342084"),
+        ("352072", ""),
+        ("どこでもない村", ""),
+    ],
+)
+def test_where_is_read_as_a_code_or_a_name(reference_data, where, code):
+    assert municipality_resolve(where) == code
+
+
+def test_wanting_to_help_someone_finds_volunteering(demo):
+    advice = advise(Answers(text="だれかの役に立ちたい", where=DEMO_CODE), record=False)
+    place = next(r for r in advice.recommendations if r.kind == "place")
+    assert "type.volunteer" in terms(place.service_id)
+    assert_diverse(advice)
+
+
+def test_not_wanting_to_be_known_favours_anonymous_remote_lines(demo):
+    advice = advise(
+        Answers(text="知り合いに会いたくないし電話は苦手", where=DEMO_CODE), record=False
+    )
+    first = advice.recommendations[0]
+    assert first.kind == "remote"
+    assert {"chat", "sns"} & set(first.channels)

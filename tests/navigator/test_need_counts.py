@@ -86,3 +86,8 @@ def test_staff_can_narrow_by_municipality_and_week(db):
     assert need_counts_visible(municipality="131016") == []
     assert len(need_counts_visible(since=dt.date(2026, 11, 23))) == 1
     assert need_counts_visible(since=dt.date(2026, 11, 30)) == []
+
+
+def test_answers_that_name_no_need_count_nothing(plain):
+    advise(Answers(where="下松市", when=("night",)), at=WEDNESDAY_NOON)
+    assert NeedCount.objects.count() == 0

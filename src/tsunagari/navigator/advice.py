@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
 
+import jaconv
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.inference.text import fold
 from tsunagari.directory.models import Municipality, TaxonomyTerm
 from tsunagari.directory.reference import check_digit, taxonomy_rows
 from tsunagari.search.opening import japan_time
@@ -127,6 +129,17 @@ class Advice:
     needs: list[str]
     municipality: str = ""  # the resolved 全国地方公共団体コード of ``where``, "" if none
     when: list[str] = field(default_factory=list)  # asked for, or read in the text
+    crisis_message: str = ""  # plain, warm words above the crisis lines
+
+
+def crisis_message(kinds: tuple[str, ...]) -> str:
+    """What the crisis panel says before its lines (translated)."""
+    if set(kinds) & {"violence", "abuse"}:
+        return _(
+            "あなたの安全がいちばん大切です。いま危ないときは110番へ。"
+            "24時間相談できる窓口があります。"
+        )
+    return _("つらい気持ちを、ひとりで抱えなくて大丈夫です。いま話せる窓口があります。")
 
 
 @cache
@@ -143,19 +156,36 @@ def _known_need(code: str) -> bool:
 
 
 def municipality_resolve(where: str) -> str:
-    """A 6-digit code for ``where`` (a code, with or without its check digit, or a name
-    such as 下松市 / 山口県下松市); "" when it names no municipality we know."""
-    text = fold(where).strip()
+    """A 6-digit code for ``where``: a code (with or without its check digit) or a name
+    as people write it (下松市, 山口県下松市, くだまつし); "" when it names no
+    municipality we know. One or two queries."""
+    text = unicodedata.normalize("NFKC", where).strip().replace(" ", "")
     if not text:
         return ""
     if re.fullmatch(r"\d{5,6}", text):
         code = text if len(text) == 6 else text + check_digit(text)
         return code if Municipality.objects.filter(code=code).exists() else ""
-    candidates = Municipality.objects.exclude(name="").filter(name__contains=where.strip()[:20])
-    for code, prefecture, name in candidates.values_list("code", "prefecture", "name")[:50]:
-        if text in (fold(name), fold(prefecture + name)):
-            return code
-    return ""
+    # The name is the end of what was written (a prefecture may come first).
+    raw = where.strip()
+    tails = list(dict.fromkeys(t[i:] for t in (text, raw) for i in range(len(t) - 1)))
+    kana = [jaconv.hira2kata(t) for t in tails]
+    found = list(
+        Municipality.objects.exclude(name="")
+        .filter(Q(name__in=tails) | Q(name_kana__in=kana))
+        .values_list("code", "prefecture", "name", "name_kana")
+    )
+    # The longest match; a prefecture written before the name decides between towns of
+    # the same name (府中市 in 東京都 and 広島県).
+    found.sort(key=lambda m: (-len(m[2]), m[1] not in text, m[0]))
+    if not found:  # a name with a note after it, such as つながり市（架空のまち）
+        found = list(
+            Municipality.objects.filter(name__startswith=raw).values_list(
+                "code", "prefecture", "name", "name_kana"
+            )[:2]
+        )
+        if len(found) != 1:
+            return ""
+    return found[0][0]
 
 
 def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = True) -> Advice:
@@ -178,8 +208,10 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         how=answers.how,
         when=when,
         municipality=municipality,
-        avoid_local=answers.avoid_local,
-        for_someone_else=answers.for_whom in ("family", "friend"),
+        avoid_local=answers.avoid_local or "attr.out_of_area" in understood.prefer,
+        for_someone_else=answers.for_whom in ("family", "friend")
+        or "audience.family" in understood.prefer,
+        prefer=understood.prefer,
     )
     lines = crisis_lines(kinds=kinds, municipality=municipality, at=moment) if crisis else []
     pool = candidate_pool(needs=ranked_needs, municipality=municipality)
@@ -187,9 +219,9 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         if line.service_id is not None:
             pool.pop(line.service_id, None)
     chosen = choose(list(pool.values()), wish, moment)
-    if record:
+    if record and needs:  # only needs the resident expressed, not the defaults
         need_counts_record(
-            municipality=municipality, day=moment.date(), needs=_unmet(ranked_needs, chosen, wish)
+            municipality=municipality, day=moment.date(), needs=_unmet(tuple(needs), chosen, wish)
         )
     return Advice(
         crisis=crisis,
@@ -198,6 +230,7 @@ def advise(answers: Answers, *, at: dt.datetime | None = None, record: bool = Tr
         needs=list(ranked_needs),
         municipality=municipality,
         when=list(when),
+        crisis_message=crisis_message(kinds) if crisis else "",
     )
 
 

@@ -49,13 +49,16 @@ class Candidate:
 
 
 def candidate_pool(*, needs: tuple[str, ...], municipality: str) -> dict[uuid.UUID, Candidate]:
-    """Services worth ranking: near the resident (in ``municipality`` when given) for the
-    needs, places to be, and remote lines from anywhere."""
+    """Services worth ranking, a few searches of ``POOL`` hits each: near the resident
+    (in ``municipality`` when given) for the needs, places to be, windows that listen,
+    windows for the specific needs, and remote lines from anywhere."""
     specific = tuple(n for n in needs if n not in TALK_NEEDS)
+    asked = tuple(dict.fromkeys((*needs, *TALK_NEEDS)))
     queries = [
-        SearchQuery(needs=tuple(dict.fromkeys((*needs, *TALK_NEEDS))), municipality=municipality),
-        SearchQuery(service_types=PLACE_TYPES, municipality=municipality),
-        SearchQuery(attributes=("attr.out_of_area",), channels=REMOTE_CHANNELS),
+        SearchQuery(needs=asked, municipality=municipality),
+        SearchQuery(service_types=(*PLACE_TYPES, "type.volunteer"), municipality=municipality),
+        SearchQuery(needs=TALK_NEEDS, service_types=WINDOW_TYPES, municipality=municipality),
+        SearchQuery(needs=asked, attributes=("attr.out_of_area",), channels=REMOTE_CHANNELS),
     ]
     if specific:
         queries.append(

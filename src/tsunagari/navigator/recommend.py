@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from tsunagari.directory.reference import taxonomy_rows
 
@@ -43,6 +43,7 @@ class Wish:
     municipality: str
     avoid_local: bool
     for_someone_else: bool
+    prefer: tuple[str, ...] = ()  # terms the resident's words asked for (channel.chat…)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _local(c: Candidate, wish: Wish) -> bool:
 def _fits(kind: str, c: Candidate, wish: Wish) -> bool:
     specific = [n for n in wish.needs if n not in TALK_NEEDS]
     if kind == "place":
-        return _is_place(c) and _local(c, wish) and c.municipality != ""
+        helping = "type.volunteer" in wish.prefer and "type.volunteer" in c.terms
+        return (_is_place(c) or helping) and _local(c, wish) and c.municipality != ""
     if kind == "person":
         talks = "type.hotline" in c.terms or "attr.peer" in c.terms
         talks = talks or ("type.consultation" in c.terms and not c.terms.isdisjoint(TALK_NEEDS))
@@ -108,6 +110,7 @@ def _score(kind: str, c: Candidate, wish: Wish) -> float:
         score += 1
     if wish.for_someone_else and "audience.family" in terms:
         score += 1
+    score += 2.0 * len(terms.intersection(wish.prefer))
     if kind == "place" and "attr.no_signboard" in terms:
         score += 0.5
     return score + 0.01 * c.search_score
@@ -155,13 +158,20 @@ def choose(candidates: list[Candidate], wish: Wish, at: dt.datetime) -> list[Cho
 
 
 @cache
-def _need_names() -> dict[str, str]:
-    return {row["code"]: row["name"] for row in taxonomy_rows()}
+def _need_names(english: bool) -> dict[str, str]:
+    column = "name_en" if english else "name"
+    return {row["code"]: row[column] or row["name"] for row in taxonomy_rows()}
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
 
 
 def _base(kind: str, c: Candidate, wish: Wish) -> str:
     terms = c.terms
     if kind == "place":
+        if "type.volunteer" in terms and "type.volunteer" in wish.prefer:
+            return _("だれかの役に立つ活動に参加できます。")
         if "type.kodomo_shokudo" in terms:
             return _("子どもも大人も、いっしょにごはんを食べられる場所です。")
         if "type.salon" in terms:
@@ -176,7 +186,7 @@ def _base(kind: str, c: Candidate, wish: Wish) -> str:
     if kind == "specialist":
         shared = [n for n in wish.needs if n in terms and n not in TALK_NEEDS]
         if shared:
-            name = _need_names().get(shared[0], "")
+            name = _need_names(_english()).get(shared[0], "")
             if name:
                 return _("「%(need)s」のことを相談できる窓口です。") % {"need": name}
         if wish.for_someone_else and "audience.family" in terms:
@@ -208,4 +218,6 @@ def why(kind: str, c: Candidate, wish: Wish) -> str:
     """One or two short, kind sentences: what it is, and the first thing that matches
     what the resident asked for."""
     extra = next((_(text) for test, text in _EXTRAS if test(c, wish)), "")
-    return _base(kind, c, wish) + extra
+    # Japanese sentences run on; English ones need a space between them.
+    separator = " " if extra and _english() else ""
+    return _base(kind, c, wish) + separator + extra

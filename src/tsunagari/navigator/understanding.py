@@ -25,6 +25,7 @@ CRISIS_KINDS = ("suicide", "self_harm", "violence", "abuse")
 @dataclass(frozen=True)
 class Understanding:
     needs: tuple[str, ...] = ()  # taxonomy need codes, in table order
+    prefer: tuple[str, ...] = ()  # other taxonomy codes the words ask for (channel.chat…)
     when: tuple[str, ...] = ()
     crisis_kinds: tuple[str, ...] = ()  # empty: no crisis words
 
@@ -36,7 +37,7 @@ class Understanding:
 @dataclass(frozen=True)
 class _Entry:
     words: frozenset[str]
-    needs: tuple[str, ...]
+    terms: tuple[str, ...]
     when: tuple[str, ...]
 
 
@@ -59,7 +60,7 @@ def need_table() -> tuple[_Entry, ...]:
         when = tuple(row["when"].split())
         if not set(when) <= set(WHEN):
             raise ValueError(f"{NEED_KEYWORDS_CSV.name}, line {number}, column when: {when}")
-        entries.append(_Entry(_words(row["words"]), tuple(row["needs"].split()), when))
+        entries.append(_Entry(_words(row["words"]), tuple(row["terms"].split()), when))
     return tuple(entries)
 
 
@@ -96,8 +97,10 @@ def understand(text: str) -> Understanding:
         return Understanding()
     hits = [entry for entry in need_table() if not entry.words.isdisjoint(found)]
     crisis = tuple(kind for kind, words in crisis_table().items() if not words.isdisjoint(found))
+    terms = _unique(code for entry in hits for code in entry.terms)
     return Understanding(
-        needs=_unique(code for entry in hits for code in entry.needs),
+        needs=tuple(t for t in terms if t.startswith("need.")),
+        prefer=tuple(t for t in terms if not t.startswith("need.")),
         when=_unique(w for entry in hits for w in entry.when),
         crisis_kinds=crisis,
     )
