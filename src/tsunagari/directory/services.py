@@ -307,15 +307,21 @@ class DirectoryWriter:
             self.stats[(table.name, "updated")] += update_rows(table.model, columns[1:], to_update)
 
     def _audit_created(self) -> None:
-        """One CREATE event per new record with the values of all its new parts; a part
-        added to a record that already existed gets an event of its own."""
+        """One CREATE event per new record with the values of all its new parts (empty
+        and null fields left out); a part added to a record that already existed gets an
+        event of its own."""
         records: dict[Record, dict[str, list[dict[str, Any]]]] = {}
         for table_name, pk, _values, record in self._created:
             if record[1] == pk and record[0] == table_name:
                 records[record] = {}
         add = self._audit.add
         for table_name, pk, values, record in self._created:
-            named = dict(zip(self._shapes[table_name].columns, values, strict=True))
+            # Fields left empty are not repeated: a CREATE event holds what was given.
+            named = {
+                column: value
+                for column, value in zip(self._shapes[table_name].columns, values, strict=True)
+                if value is not None and (value.__class__ is not str or value)
+            }
             parts = records.get(record)
             if parts is None:
                 add(action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=named)
