@@ -142,9 +142,11 @@ class DirectoryWriter:
         # table -> id -> (row, the record it belongs to)
         self._pending: dict[str, dict[uuid.UUID, tuple[dict[str, Any], Record]]] = defaultdict(dict)
         self._owned_services: set[uuid.UUID] = set()
-        # Services whose record had a row created, updated or deleted, for what is derived
-        # from them (directory/refresh.py).
+        # Services of the graphs that had a row created, updated or deleted, for what is
+        # derived from them (directory/refresh.py).
         self.touched_services: set[uuid.UUID] = set()
+        self._graph_services: dict[Record, list[uuid.UUID]] = {}  # this batch's graphs
+        self._changed_records: set[Record] = set()
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
@@ -162,6 +164,7 @@ class DirectoryWriter:
         """Queue a graph. ``complete`` means it is the whole of its services and
         locations: parts stored earlier but missing now are deleted."""
         record = _record(graph)
+        self._graph_services[record] = [r["id"] for r in graph.get("service", ())]
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
@@ -181,6 +184,10 @@ class DirectoryWriter:
         self._audit_created()
         self._delete_stale()
         self._audit.flush()
+        for record in self._changed_records:
+            self.touched_services.update(self._graph_services.get(record, ()))
+        self._changed_records.clear()
+        self._graph_services.clear()
         self._pending.clear()
         self._owned_services.clear()
         self._owned_locations.clear()
@@ -202,8 +209,7 @@ class DirectoryWriter:
         return shape
 
     def _touch(self, record: Record) -> None:
-        if record[0] == "service":
-            self.touched_services.add(record[1])
+        self._changed_records.add(record)
 
     def _upsert(self, table: Table, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]) -> None:
         shape = self._shape(table)
@@ -262,10 +268,7 @@ class DirectoryWriter:
             return False
         self.stats[(table.name, "created")] += count
         self._created.extend(created)
-        touched = self.touched_services
-        for _table, _pk, _values, record in created:
-            if record[0] == "service":
-                touched.add(record[1])
+        self._changed_records.update(c[3] for c in created)
         return True
 
     def _update(
