@@ -99,7 +99,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=500_000, help="services for the big run")
     args = parser.parse_args()
     rows = 20_000 if args.quick else args.rows
-    for layout in ("kaigo", "kosodate", "kodomo"):
+    for layout in ("kaigo", "kosodate", "iryo", "kokyo", "kodomo"):
         speed(layout, rows)
     if not args.quick:
         large(args.large)
