@@ -1,7 +1,20 @@
 """Writes to the directory. Every import, the demo loader and the HSDS importers store
 data through ``DirectoryWriter``, which upserts by id, removes what a complete record no
 longer has, and records an audit event for every create, update and delete in the same
-transaction as the change."""
+transaction as the change.
+
+How the import is fast: graphs are written in batches of a thousand records, and each
+table's rows of a batch are first INSERTed as new with one ``executemany`` under a
+savepoint, without reading anything back (a first import reads nothing). Only when that
+meets a stored row (a re-import, an organisation shared by many rows) does the table
+fall back, for this batch, to one SELECT of the stored rows and a comparison in their
+stored form (``core.bulk.as_param``: hex ids, ISO text), so unchanged rows cost a tuple
+comparison and no ORM object; it tries plain INSERTs again once a batch finds nothing
+stored. Column order, defaults and converters are worked out once per table
+(``_Shape``), child tables known to be empty are not searched for stale rows, and only
+services whose rows changed are handed to ``refresh_derived``. The readers do their part
+in ``importers/normalise.py`` (cached parsers for repeated cells) and
+``importers/records.py`` (part ids derived from the service id without hashing)."""
 
 from __future__ import annotations
 
@@ -118,12 +131,7 @@ class _Shape:
 class DirectoryWriter:
     """Buffered upsert of HSDS graphs. Use inside ``transaction.atomic()``; call
     ``finish()`` at the end. Re-adding identical data changes nothing and records nothing.
-
-    How it is fast: rows of a batch are first INSERTed as they are, under a savepoint,
-    without reading anything back; only when that meets a row already stored (a re-import,
-    a shared organisation) does the table fall back to reading the stored rows and
-    comparing, and it stays careful while batches keep finding stored rows. A first import
-    therefore costs one INSERT per row plus one audit event per record."""
+    (The module docstring says how it stays fast.)"""
 
     def __init__(
         self,
