@@ -103,7 +103,6 @@ class _Shape:
         self._attnames_renamed = frozenset(table.renamed.values())
         source_converter = self.converters[self.position["source_id"]] if self.has_source else None
         self.source_param = as_param(source_converter, self.source_id)
-        self._compare: dict[tuple[str, ...], list[tuple[str, int, Converter | None]]] = {}
 
     def new_row(self, row: dict[str, Any]) -> tuple[Any, ...]:
         """All values of a new row in column order: the row's, else the defaults."""
@@ -112,20 +111,27 @@ class _Shape:
             row = {hsds_name.get(k, k): v for k, v in row.items()}
         return self.in_column_order({**self.base, **row})
 
-    def compared(self, row: dict[str, Any]) -> list[tuple[str, int, Converter | None]]:
-        """For the fields of ``row``: (HSDS name, column position, converter), once per
-        set of field names."""
-        keys = tuple(row)
-        found = self._compare.get(keys)
-        if found is None:
-            found = []
+    def comparison(
+        self, keysets: set[tuple[str, ...]]
+    ) -> tuple[list[str], dict[tuple[str, ...], list[tuple[str, int, Converter | None]]]]:
+        """What to read back for rows with these sets of field names, and for each set
+        (HSDS name, position in what is read, converter) of every compared field. Only
+        those columns are read: decoding the others (times of import, say) costs more
+        than the comparison itself."""
+        wanted = {"id", "source_id"} if self.has_source else {"id"}
+        for keys in keysets:
+            wanted.update(self.renamed.get(k, k) for k in keys)
+        read = [c for c in self.columns if c in wanted and (c == "id" or c not in NOT_COMPARED)]
+        at = {c: j for j, c in enumerate(read)}
+        plans = {}
+        for keys in keysets:
+            plan = []
             for key in keys:
                 attname = self.renamed.get(key, key)
-                if attname not in NOT_COMPARED:
-                    i = self.position[attname]
-                    found.append((key, i, self.converters[i]))
-            self._compare[keys] = found
-        return found
+                if attname in at and attname != "id":
+                    plan.append((key, at[attname], self.converters[self.position[attname]]))
+            plans[keys] = plan
+        return read, plans
 
 
 class DirectoryWriter:
@@ -225,16 +231,16 @@ class DirectoryWriter:
             return
         model = table.model
         columns = shape.columns
-        converters = shape.converters
-        to_param = converters[0]
-        stored = {r[0]: r for r in select_raw(model, columns, "id", list(rows))}
+        to_param = shape.converters[0]
+        read, plans = shape.comparison({tuple(row) for row, _record in rows.values()})
+        stored = {r[0]: r for r in select_raw(model, read, "id", list(rows))}
         if not stored:
             # Nothing of this batch was stored: try plain INSERTs again next time.
             self._optimistic.add(table.name)
         to_create: list[tuple[Any, ...]] = []
         changed: dict[uuid.UUID, tuple[dict[str, Any], Record]] = {}
         preexisting = self._preexisting[table.name]
-        source_at = shape.position["source_id"] if shape.has_source else None
+        source_at = read.index("source_id") if shape.has_source else None
         source = shape.source_param
         for pk, (row, record) in rows.items():
             raw = stored.get(as_param(to_param, pk)) if stored else None
@@ -247,9 +253,12 @@ class DirectoryWriter:
             if source_at is not None and "source_id" not in row and raw[source_at] != source:
                 changed[pk] = (row, record)  # now comes from another file
                 continue
-            for key, i, convert in shape.compared(row):
+            for key, i, convert in plans[tuple(row)]:
                 value = row[key]
-                if (value if convert is None or value is None else convert(value)) != raw[i]:
+                stored_value = raw[i]
+                if (
+                    value if convert is None or value is None else convert(value)
+                ) != stored_value and value != stored_value:  # SQLite decodes times, dates
                     changed[pk] = (row, record)
                     break
             else:
