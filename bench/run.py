@@ -4,7 +4,8 @@
     python bench/run.py --quick     # 20,000-row speed runs only
 
 Each run uses a fresh SQLite database in bench/out/, production settings (no DEBUG),
-and a separate process so that peak memory is the command's own."""
+and a separate process so that peak memory is the command's own. Rows per CPU second are
+printed beside rows per wall second: on a shared machine the CPU figure varies less."""
 
 from __future__ import annotations
 
@@ -65,7 +66,8 @@ def speed(layout: str, rows: int) -> None:
     print(
         f"import {layout:9s} {rows:>7,} rows: first {rows / first['seconds']:>7,.0f} rows/s "
         f"({first['seconds']:.1f} s, peak {first['peak_mib']:.0f} MiB); "
-        f"re-import unchanged {rows / again['seconds']:>7,.0f} rows/s"
+        f"re-import unchanged {rows / again['seconds']:>7,.0f} rows/s "
+        f"[per CPU second: {rows / first['cpu_seconds']:,.0f} / {rows / again['cpu_seconds']:,.0f}]"
     )
 
 
