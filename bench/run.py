@@ -98,12 +98,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="speed runs only, 20,000 rows")
     parser.add_argument("--rows", type=int, default=50_000, help="rows for the speed runs")
-    parser.add_argument("--large", type=int, default=500_000, help="services for the big run")
+    parser.add_argument(
+        "--large", type=int, default=500_000, help="services for the big run (0: skip it)"
+    )
     args = parser.parse_args()
     rows = 20_000 if args.quick else args.rows
     for layout in ("kaigo", "kosodate", "iryo", "kokyo", "kodomo"):
         speed(layout, rows)
-    if not args.quick:
+    if not args.quick and args.large:
         large(args.large)
 
 
