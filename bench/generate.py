@@ -13,10 +13,14 @@ import csv
 import random
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "src/tsunagari/directory/data/opendata"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src/tsunagari/directory/data/opendata"
+FIXTURES = ROOT / "tests/fixtures/opendata"
 LAYOUTS = {
     "kaigo": DATA / "352071_kudamatsu_care_service_subset35.csv",
     "kosodate": DATA / "352071_kudamatsu_preschool_subset.csv",
+    "iryo": FIXTURES / "132098_synthetic_medical_institution_current.csv",
+    "kokyo": FIXTURES / "131199_itabashi_public_facility_subset.csv",
     "kodomo": DATA / "132098_machida_kodomo_shokudo.csv",
 }
 KINDS = {
@@ -34,6 +38,8 @@ KINDS = {
         "認定こども園",
         "子育て支援センター",
     ],
+    "iryo": ["病院", "無床診療所", "有床診療所", "歯科診療所"],
+    "kokyo": ["公民館", "図書館", "児童館", "集会所", "区民事務所"],
     "kodomo": ["食事支援", "居場所", "学習支援"],
 }
 SYLLABLES = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよわ"
@@ -59,6 +65,17 @@ def synthetic_row(
         row["所在地_連結表記"] = f"山口県下松市大字西豊井{n % 2000 + 1}-{n % 7 + 1}"
         row["所在地_町字"] = "大字西豊井"
         row["所在地_番地以下"] = f"{n % 2000 + 1}-{n % 7 + 1}"
+    elif layout in ("iryo", "kokyo"):
+        row["ID"] = f"BENCH{n:08d}"
+        row["名称"] = f"{name}{'クリニック' if layout == 'iryo' else kind}"
+        row["名称_カナ"] = ""
+        if layout == "iryo":
+            row["医療機関の種類"] = kind
+        town = f"{name[:2]}町"
+        number = f"{n % 2000 + 1}-{n % 7 + 1}"
+        row["所在地_連結表記"] = f"{row['所在地_都道府県']}{row['所在地_市区町村']}{town}{number}"
+        row["所在地_町字"] = town
+        row["所在地_番地以下"] = number
     elif layout == "kosodate":
         row["ID"] = f"BENCH{n:08d}"
         row["名称"] = f"{name}保育園"

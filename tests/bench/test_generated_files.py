@@ -18,7 +18,13 @@ from generate import generate
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("layout", "format_name"),
-    [("kaigo", "standard:kaigo"), ("kosodate", "standard:kosodate"), ("kodomo", "kodomo_shokudo")],
+    [
+        ("kaigo", "standard:kaigo"),
+        ("kosodate", "standard:kosodate"),
+        ("iryo", "standard:iryo"),
+        ("kokyo", "standard:kokyo"),
+        ("kodomo", "kodomo_shokudo"),
+    ],
 )
 def test_generated_rows_import_as_services(reference_data, tmp_path, layout, format_name):
     path = generate(layout, 120, tmp_path / f"{layout}.csv")

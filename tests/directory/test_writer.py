@@ -124,3 +124,28 @@ def test_audit_events_cannot_be_changed_or_deleted(reference_data):
         AuditEvent.objects.all().delete()
     with pytest.raises(PermissionError):
         AuditEvent.objects.update(actor_label="someone else")
+
+
+@pytest.mark.django_db
+def test_a_batch_mixing_stored_and_new_records_writes_each_once(reference_data):
+    """The writer first tries a batch as all-new rows; a stored row in the batch must
+    send it down the careful path without losing or doubling anything."""
+    write(graph())
+    other = stable_id("test", "other service")
+    new_record = {
+        "service": [{"id": other, "name": "居場所カフェ", "status": "active"}],
+        "phone": [{"id": stable_id("phone", "other"), "service_id": other, "number": "03-0"}],
+    }
+    events = AuditEvent.objects.count()
+    writer = DirectoryWriter(actor=Actor(label="test"))
+    writer.add(graph())
+    writer.add(new_record)
+    stats = writer.finish()
+    assert (stats[("service", "created")], stats[("service", "unchanged")]) == (1, 1)
+    assert Service.objects.count() == 2
+    assert Phone.objects.count() == 3
+    recorded = list(AuditEvent.objects.order_by("id"))[events:]
+    assert [(e.action, e.object_id) for e in recorded] == [(AuditAction.CREATE, str(other))]
+    assert len(recorded[0].new_values["phone"]) == 1
+    # Only the changed service is handed on for inference and the search index.
+    assert writer.touched_services == {other}

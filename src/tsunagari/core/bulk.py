@@ -53,9 +53,27 @@ def _converter(field: models.Field[Any, Any]) -> Converter | None:
             return None
         # What UUIDField stores without a native type: 32 hex digits.
         return lambda value: "%032x" % value.int if isinstance(value, uuid.UUID) else value  # noqa: UP031 - faster than .hex
-    if isinstance(target, _AS_IS) and not isinstance(target, models.JSONField):
+    if isinstance(target, models.JSONField):
+        return lambda value: field.get_db_prep_save(value, conn)
+    if isinstance(target, _AS_IS):
         return None
-    return lambda value: field.get_db_prep_save(value, conn)
+    return _remember_last(lambda value: field.get_db_prep_save(value, conn))
+
+
+def _remember_last(convert: Converter) -> Converter:
+    """``convert`` that reuses its last answer for the very same object: a write stamps
+    every row with one ``now``, and Django's datetime preparation is slow."""
+    last: list[Any] = [_NOTHING, None]
+
+    def remembered(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, convert(value)
+        return last[1]
+
+    return remembered
+
+
+_NOTHING = object()
 
 
 def _column(field: models.Field[Any, Any]) -> str:
@@ -102,14 +120,8 @@ def insert_rows(
 ) -> int:
     """INSERT rows (values in ``columns`` order, by attname). Values of ``prepared``
     columns are already what the database takes (e.g. JSON text). Returns the count."""
-    fields = concrete_fields(model)
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - quoted names only
-        quote(model._meta.db_table),
-        ", ".join(_column(fields[c]) for c in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    params = _params(fields, columns, rows, prepared)
+    params = _params(concrete_fields(model), columns, rows, prepared)
+    sql = insert_sql(model, columns)
     if params:
         with connection.cursor() as cursor:
             cursor.executemany(sql, params)
@@ -140,6 +152,16 @@ def update_rows(
 def param_converters(model: type[models.Model], columns: Sequence[str]) -> list[Converter | None]:
     fields = concrete_fields(model)
     return [_converter(fields[c]) for c in columns]
+
+
+def insert_sql(model: type[models.Model], columns: Sequence[str]) -> str:
+    """The INSERT statement for ``columns`` (attnames) of ``model``."""
+    fields = concrete_fields(model)
+    return "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - quoted names only
+        connection.ops.quote_name(model._meta.db_table),
+        ", ".join(_column(fields[c]) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
 
 
 def as_param(convert: Converter | None, value: Any) -> Any:

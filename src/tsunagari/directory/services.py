@@ -1,7 +1,20 @@
 """Writes to the directory. Every import, the demo loader and the HSDS importers store
 data through ``DirectoryWriter``, which upserts by id, removes what a complete record no
 longer has, and records an audit event for every create, update and delete in the same
-transaction as the change."""
+transaction as the change.
+
+How the import is fast: graphs are written in batches of a thousand records, and each
+table's rows of a batch are first INSERTed as new with one ``executemany`` under a
+savepoint, without reading anything back (a first import reads nothing). Only when that
+meets a stored row (a re-import, an organisation shared by many rows) does the table
+fall back, for this batch, to one SELECT of the stored rows and a comparison in their
+stored form (``core.bulk.as_param``: hex ids, ISO text), so unchanged rows cost a tuple
+comparison and no ORM object; it tries plain INSERTs again once a batch finds nothing
+stored. Column order, defaults and converters are worked out once per table
+(``_Shape``), child tables known to be empty are not searched for stale rows, and only
+services whose rows changed are handed to ``refresh_derived``. The readers do their part
+in ``importers/normalise.py`` (cached parsers for repeated cells) and
+``importers/records.py`` (part ids derived from the service id without hashing)."""
 
 from __future__ import annotations
 
@@ -12,11 +25,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, AuditBuffer, audit_record
 from tsunagari.core.bulk import (
+    Converter,
     as_param,
     concrete_fields,
     defaults,
@@ -56,16 +71,80 @@ LOCATION_CHILDREN = ("address", "accessibility", "contact", "phone", "language",
 NOT_COMPARED = {"imported_at"}
 
 
+class _Shape:
+    """How rows of one table are written: every column in one order (the pk first), the
+    value a new row gets for each column the caller leaves out, and how each value is
+    passed to the database. Built once per table and writer, so the per-row work is a
+    dict merge and a tuple."""
+
+    def __init__(self, table: Table, source: DataSource | None, now: dt.datetime) -> None:
+        model = table.model
+        fields = concrete_fields(model)
+        self.columns = list(fields)  # every concrete attname; the pk ("id") first
+        self.position = {c: i for i, c in enumerate(self.columns)}
+        self.converters = param_converters(model, self.columns)
+        self.has_source = source is not None and "source_id" in fields
+        self.source_id = source.id if source is not None else None
+        self.stamp_imported = self.has_source and "imported_at" in fields
+        self.stamp_modified = "last_modified" in fields
+        base = defaults(model)
+        if self.has_source:
+            base["source_id"] = self.source_id
+            if self.stamp_imported:
+                base["imported_at"] = now
+        if self.stamp_modified:
+            base["last_modified"] = now
+        # Callers name fields as HSDS does; the shape speaks both, so rows need no renaming.
+        hsds_name = {attname: hsds for hsds, attname in table.renamed.items()}
+        self.hsds_columns = [hsds_name.get(c, c) for c in self.columns]
+        self.base = {hsds_name.get(c, c): v for c, v in base.items()}
+        self.in_column_order = operator.itemgetter(*self.hsds_columns)
+        self.renamed = table.renamed
+        self._attnames_renamed = frozenset(table.renamed.values())
+        source_converter = self.converters[self.position["source_id"]] if self.has_source else None
+        self.source_param = as_param(source_converter, self.source_id)
+
+    def new_row(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        """All values of a new row in column order: the row's, else the defaults."""
+        if not self._attnames_renamed.isdisjoint(row):  # named by attname, not by HSDS
+            hsds_name = {a: h for h, a in self.renamed.items()}
+            row = {hsds_name.get(k, k): v for k, v in row.items()}
+        return self.in_column_order({**self.base, **row})
+
+    def comparison(
+        self, keysets: set[tuple[str, ...]]
+    ) -> tuple[list[str], dict[tuple[str, ...], list[tuple[str, int, Converter | None]]]]:
+        """What to read back for rows with these sets of field names, and for each set
+        (HSDS name, position in what is read, converter) of every compared field. Only
+        those columns are read: decoding the others (times of import, say) costs more
+        than the comparison itself."""
+        wanted = {"id", "source_id"} if self.has_source else {"id"}
+        for keys in keysets:
+            wanted.update(self.renamed.get(k, k) for k in keys)
+        read = [c for c in self.columns if c in wanted and (c == "id" or c not in NOT_COMPARED)]
+        at = {c: j for j, c in enumerate(read)}
+        plans = {}
+        for keys in keysets:
+            plan = []
+            for key in keys:
+                attname = self.renamed.get(key, key)
+                if attname in at and attname != "id":
+                    plan.append((key, at[attname], self.converters[self.position[attname]]))
+            plans[keys] = plan
+        return read, plans
+
+
 class DirectoryWriter:
     """Buffered upsert of HSDS graphs. Use inside ``transaction.atomic()``; call
-    ``finish()`` at the end. Re-adding identical data changes nothing and records nothing."""
+    ``finish()`` at the end. Re-adding identical data changes nothing and records nothing.
+    (The module docstring says how it stays fast.)"""
 
     def __init__(
         self,
         *,
         actor: Actor,
         source: DataSource | None = None,
-        batch_size: int = 500,
+        batch_size: int = 1000,
         now: dt.datetime | None = None,
     ) -> None:
         self.actor = actor
@@ -77,20 +156,29 @@ class DirectoryWriter:
         # table -> id -> (row, the record it belongs to)
         self._pending: dict[str, dict[uuid.UUID, tuple[dict[str, Any], Record]]] = defaultdict(dict)
         self._owned_services: set[uuid.UUID] = set()
-        # Every service written, for what is derived from it (directory/refresh.py).
+        # Services of the graphs that had a row created, updated or deleted, for what is
+        # derived from them (directory/refresh.py).
         self.touched_services: set[uuid.UUID] = set()
+        self._graph_services: dict[Record, list[uuid.UUID]] = {}  # this batch's graphs
+        self._changed_records: set[Record] = set()
         self._owned_locations: set[uuid.UUID] = set()
         self._graphs = 0
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
-        # Rows created in this batch with their record (the graph's service, or its first
-        # row): rows created with their record are audited as one event.
-        self._created: list[tuple[str, uuid.UUID, dict[str, Any], Record]] = []
+        # Rows created in this batch, in column order, with their record (the graph's
+        # service, or its first row): rows created with their record are audited as one event.
+        self._created: list[tuple[str, uuid.UUID, tuple[Any, ...], Record]] = []
+        self._shapes: dict[str, _Shape] = {}
+        # Tables whose rows of this batch are tried as plain INSERTs first (see the class
+        # docstring); a table leaves the set when a batch meets stored rows.
+        self._optimistic: set[str] = {t.name for t in TABLES}
+        # Child tables known to hold no rows, so no stale rows to look for.
+        self._empty: dict[str, bool] = {}
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
         locations: parts stored earlier but missing now are deleted."""
         record = _record(graph)
-        self.touched_services.update(r["id"] for r in graph.get("service", ()))
+        self._graph_services[record] = [r["id"] for r in graph.get("service", ())]
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
@@ -110,6 +198,10 @@ class DirectoryWriter:
         self._audit_created()
         self._delete_stale()
         self._audit.flush()
+        for record in self._changed_records:
+            self.touched_services.update(self._graph_services.get(record, ()))
+        self._changed_records.clear()
+        self._graph_services.clear()
         self._pending.clear()
         self._owned_services.clear()
         self._owned_locations.clear()
@@ -124,66 +216,93 @@ class DirectoryWriter:
 
     # -- internals ---------------------------------------------------------------------
 
+    def _shape(self, table: Table) -> _Shape:
+        shape = self._shapes.get(table.name)
+        if shape is None:
+            shape = self._shapes[table.name] = _Shape(table, self.source, self.now)
+        return shape
+
+    def _touch(self, record: Record) -> None:
+        self._changed_records.add(record)
+
     def _upsert(self, table: Table, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]) -> None:
+        shape = self._shape(table)
+        if table.name in self._optimistic and self._insert_all(table, shape, rows):
+            return
         model = table.model
-        fields = concrete_fields(model)
-        columns = list(fields)  # every concrete attname; the pk ("id") first
-        position = {c: i for i, c in enumerate(columns)}
-        converters = param_converters(model, columns)
-        to_param = converters[0]
-        stored = {r[0]: r for r in select_raw(model, columns, "id", list(rows))}
-        has_source = self.source is not None and "source_id" in fields
-        # What a new row gets for the fields the caller leaves out.
-        base = defaults(model)
-        if has_source:
-            base["source_id"] = self.source.id  # type: ignore[union-attr]
-            if "imported_at" in fields:
-                base["imported_at"] = self.now
-        if "last_modified" in fields:
-            base["last_modified"] = self.now
-        in_column_order = operator.itemgetter(*columns)
-        to_create: list[Sequence[Any]] = []
-        changed: dict[uuid.UUID, dict[str, Any]] = {}
-        renamed = table.renamed
+        columns = shape.columns
+        to_param = shape.converters[0]
+        read, plans = shape.comparison({tuple(row) for row, _record in rows.values()})
+        stored = {r[0]: r for r in select_raw(model, read, "id", list(rows))}
+        if not stored:
+            # Nothing of this batch was stored: try plain INSERTs again next time.
+            self._optimistic.add(table.name)
+        to_create: list[tuple[Any, ...]] = []
+        changed: dict[uuid.UUID, tuple[dict[str, Any], Record]] = {}
         preexisting = self._preexisting[table.name]
+        source_at = read.index("source_id") if shape.has_source else None
+        source = shape.source_param
         for pk, (row, record) in rows.items():
-            if renamed:
-                row = {renamed.get(k, k): v for k, v in row.items()}
             raw = stored.get(as_param(to_param, pk)) if stored else None
             if raw is None:
-                full = {**base, **row}
-                to_create.append(in_column_order(full))
-                self._created.append((table.name, pk, full, record))
+                values = shape.new_row(row)
+                to_create.append(values)
+                self._created.append((table.name, pk, values, record))
                 continue
             preexisting.add(pk)
-            values = row
-            if has_source and "source_id" not in values:
-                values = {**values, "source_id": self.source.id}  # type: ignore[union-attr]
-            if any(
-                as_param(converters[position[k]], v) != raw[position[k]]
-                for k, v in values.items()
-                if k not in NOT_COMPARED
-            ):
-                changed[pk] = values
+            if source_at is not None and "source_id" not in row and raw[source_at] != source:
+                changed[pk] = (row, record)  # now comes from another file
+                continue
+            for key, i, convert in plans[tuple(row)]:
+                value = row[key]
+                stored_value = raw[i]
+                if (
+                    value if convert is None or value is None else convert(value)
+                ) != stored_value and value != stored_value:  # SQLite decodes times, dates
+                    changed[pk] = (row, record)
+                    break
             else:
                 self.stats[(table.name, "unchanged")] += 1
         if to_create:
             self.stats[(table.name, "created")] += insert_rows(model, columns, to_create)
+            for _table, _pk, _values, record in self._created[-len(to_create) :]:
+                self._touch(record)
         if changed:
-            self._update(table, columns, changed)
+            self._update(table, shape, changed)
+
+    def _insert_all(
+        self, table: Table, shape: _Shape, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]
+    ) -> bool:
+        """INSERT every row as new, under a savepoint. False (and nothing written) when a
+        row is already stored; the caller then compares with what is stored."""
+        name = table.name
+        created = [(name, pk, shape.new_row(row), record) for pk, (row, record) in rows.items()]
+        try:
+            with transaction.atomic():
+                count = insert_rows(table.model, shape.columns, [c[2] for c in created])
+        except IntegrityError:
+            self._optimistic.discard(table.name)
+            return False
+        self.stats[(table.name, "created")] += count
+        self._created.extend(created)
+        self._changed_records.update(c[3] for c in created)
+        return True
 
     def _update(
-        self, table: Table, columns: list[str], changed: dict[uuid.UUID, dict[str, Any]]
+        self, table: Table, shape: _Shape, changed: dict[uuid.UUID, tuple[dict[str, Any], Record]]
     ) -> None:
         """Write rows that differ from what is stored, recording old and new values."""
-        fields = concrete_fields(table.model)
-        has_source = self.source is not None and "source_id" in fields
+        columns = shape.columns
         in_column_order = operator.itemgetter(*columns)
+        renamed = table.renamed
         to_update: list[Sequence[Any]] = []
         stored = table.model._default_manager.filter(pk__in=list(changed)).values_list(*columns)
         for old_values in stored:
             old = dict(zip(columns, old_values, strict=True))
-            values = changed[old["id"]]
+            row, record = changed[old["id"]]
+            values = {renamed.get(k, k): v for k, v in row.items()}
+            if shape.has_source and "source_id" not in values:
+                values["source_id"] = shape.source_id
             diff = {
                 k: (old[k], v) for k, v in values.items() if k not in NOT_COMPARED and old[k] != v
             }
@@ -191,11 +310,12 @@ class DirectoryWriter:
                 self.stats[(table.name, "unchanged")] += 1
                 continue
             merged = {**old, **values}
-            if has_source and "imported_at" in fields:
+            if shape.stamp_imported:
                 merged["imported_at"] = self.now
-            if "last_modified" in fields and "last_modified" not in values:
+            if shape.stamp_modified and "last_modified" not in values:
                 merged["last_modified"] = self.now
             to_update.append(in_column_order(merged))
+            self._touch(record)
             self._audit.add(
                 action=AuditAction.UPDATE,
                 object_type=table.name,
@@ -207,21 +327,28 @@ class DirectoryWriter:
             self.stats[(table.name, "updated")] += update_rows(table.model, columns[1:], to_update)
 
     def _audit_created(self) -> None:
-        """One CREATE event per new record with the values of all its new parts; a part
-        added to a record that already existed gets an event of its own."""
-        created_records = {(t, pk) for t, pk, _values, record in self._created if (t, pk) == record}
+        """One CREATE event per new record with the values of all its new parts (empty
+        and null fields left out); a part added to a record that already existed gets an
+        event of its own."""
         records: dict[Record, dict[str, list[dict[str, Any]]]] = {}
+        for table_name, pk, _values, record in self._created:
+            if record[1] == pk and record[0] == table_name:
+                records[record] = {}
+        add = self._audit.add
         for table_name, pk, values, record in self._created:
-            if record in created_records:
-                records.setdefault(record, {}).setdefault(table_name, []).append(values)
+            # Fields left empty are not repeated: a CREATE event holds what was given.
+            named = {
+                column: value
+                for column, value in zip(self._shapes[table_name].columns, values, strict=True)
+                if value is not None and (value.__class__ is not str or value)
+            }
+            parts = records.get(record)
+            if parts is None:
+                add(action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=named)
             else:
-                self._audit.add(
-                    action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=values
-                )
+                parts.setdefault(table_name, []).append(named)
         for (table_name, pk), parts in records.items():
-            self._audit.add(
-                action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=parts
-            )
+            add(action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=parts)
 
     def _delete_stale(self) -> None:
         # Only records that existed before this batch can have parts that are now gone.
@@ -242,6 +369,14 @@ class DirectoryWriter:
             # refresh_derived keeps them in step after the write.
             self._delete(BY_NAME["attribute"], "link_id", linked, keep_inferred=True)
 
+    def _holds_nothing(self, table: Table) -> bool:
+        """True when ``table`` has no rows at all (asked once; rows this writer adds count)."""
+        if table.name in self._pending or self.stats[(table.name, "created")]:
+            return False
+        if table.name not in self._empty:
+            self._empty[table.name] = not table.model._default_manager.exists()
+        return self._empty[table.name]
+
     def _delete(
         self,
         table: Table,
@@ -251,6 +386,8 @@ class DirectoryWriter:
         keep_inferred: bool = False,
     ) -> None:
         """Delete rows of ``table`` under ``parents`` that the new graphs do not have."""
+        if self._holds_nothing(table):
+            return
         model = table.model
         (to_param,) = param_converters(model, ["id"])
         keep = {as_param(to_param, pk) for pk in self._pending.get(table.name, {})}
@@ -268,7 +405,9 @@ class DirectoryWriter:
         if not stale_ids:
             return
         manager = model._default_manager
+        deleted_parents: set[Any] = set()
         for obj in manager.filter(pk__in=stale_ids):
+            deleted_parents.add(getattr(obj, parent_field))
             self._audit.add(
                 action=AuditAction.DELETE,
                 object_type=table.name,
@@ -277,6 +416,17 @@ class DirectoryWriter:
             )
         manager.filter(pk__in=stale_ids).delete()
         self.stats[(table.name, "deleted")] += len(stale_ids)
+        for parent in deleted_parents:
+            record = self._record_of(parent)
+            if record is not None:
+                self._touch(record)
+
+    def _record_of(self, pk: uuid.UUID) -> Record | None:
+        """The record a queued row belongs to (deletions are rare: a plain search)."""
+        for rows in self._pending.values():
+            if found := rows.get(pk):
+                return found[1]
+        return None
 
 
 def record_import(

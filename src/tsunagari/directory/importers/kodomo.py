@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -201,9 +202,16 @@ def _dates(file: str, row: Row, column: str) -> list[dt.date]:
 
 def _costs(row: Row) -> tuple[list[tuple[str, float | None, str]], bool]:
     """参加費 per age band as cost options; True when every stated fee is 0 (free)."""
+    costs, free = _fees(tuple(row.get(column) for column in FEE_COLUMNS))
+    return list(costs), free
+
+
+@lru_cache(maxsize=4096)  # a town's fees repeat from row to row
+def _fees(cells: tuple[str, ...]) -> tuple[tuple[tuple[str, float | None, str], ...], bool]:
     costs: list[tuple[str, float | None, str]] = []
-    for column in FEE_COLUMNS:
-        text = row.text(column).replace(",", "").removesuffix("円")
+    for column, cell in zip(FEE_COLUMNS, cells, strict=True):
+        given = normalise.nfkc(cell)
+        text = given.replace(",", "").removesuffix("円")
         if not text:
             continue
         band = column.removeprefix("参加費_")
@@ -212,9 +220,9 @@ def _costs(row: Row) -> tuple[list[tuple[str, float | None, str]], bool]:
         elif text.replace(".", "", 1).isdigit():
             costs.append((band, float(text), ""))
         else:
-            costs.append((band, None, row.text(column)))
+            costs.append((band, None, given))
     free = bool(costs) and all(amount == 0 for _, amount, _ in costs)
-    return costs, free
+    return tuple(costs), free
 
 
 FORMAT = KodomoShokudoFormat()

@@ -2,17 +2,25 @@
 
 Every function takes text as published (full or half width, era dates, ``非公開``...) and
 either returns a normal value, ``None``/``""`` for "no value", or raises ``ValueError``
-with a reason a person can act on. Callers add the file, row and column."""
+with a reason a person can act on. Callers add the file, row and column.
+
+Files repeat the same cells row after row (days, times, fees, a town's code), so the
+parsers of short cells remember their recent answers (``lru_cache``: pure functions of
+the text, bounded memory; errors are raised again each time)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 import jaconv
 
 from ..reference import normalise_code
+
+# Entries each cached parser keeps: far more than the distinct values of a column.
+CACHED = 4096
 
 # Cells that mean "no value" in time and date columns.
 NO_VALUE = frozenset(
@@ -67,7 +75,10 @@ def nfkc(text: str | None) -> str:
     width), stripped. ``None`` becomes ``""``."""
     if not text:
         return ""
-    return unicodedata.normalize("NFKC", text).strip()
+    return _normalize("NFKC", text).strip()
+
+
+_normalize = unicodedata.normalize
 
 
 def katakana(text: str | None) -> str:
@@ -83,6 +94,7 @@ def split_multi(text: str | None) -> list[str]:
 # -- days -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=CACHED)
 def parse_days(text: str | None) -> str | None:
     """HSDS ``byday`` (``MO,TU,WE``) for day lists such as ``月火水木金``, ``月・水・金``,
     ``月～金``, ``土日祝``, ``平日``, ``毎日``, ``月曜日、水曜日``. ``""`` for a blank cell;
@@ -122,6 +134,7 @@ def mentions_holidays(text: str | None) -> bool:
 _TIME = re.compile(r"^(\d{1,2})(?:[:時](\d{1,2})?(?::\d{2})?分?|時半)?$")
 
 
+@lru_cache(maxsize=CACHED)
 def parse_time(text: str | None) -> dt.time | None:
     """A clock time from ``7:00``, ``07:30``, ``１７時３０分``, ``9時半``; ``None`` for a
     blank cell or ``非公開``. ``24:00`` is the end of the day (23:59:59). Raises
@@ -151,6 +164,7 @@ _ERA = re.compile(
 )
 
 
+@lru_cache(maxsize=CACHED)
 def parse_date(text: str | None) -> dt.date | None:
     """A date from ``2025/1/1``, ``2025-01-01``, ``20250101``, ``2025年1月1日``,
     ``令和7年1月1日``, ``令和元年5月1日``, ``R7.1.1``, ``平成31年4月30日``, ``昭32. 7. 1``;
@@ -178,6 +192,7 @@ def parse_date(text: str | None) -> dt.date | None:
 # -- codes, phones, postal codes ------------------------------------------------------------
 
 
+@lru_cache(maxsize=CACHED)
 def municipality_code(text: str | None) -> str:
     """A 6-digit 全国地方公共団体コード with a valid check digit (5 digits get one).
     ``""`` for a blank cell; ValueError when it is not a valid code."""
@@ -195,6 +210,7 @@ def municipality_code(text: str | None) -> str:
 _PHONE = re.compile(r"\(?0\d{1,4}\)?[\s\-]?\d{1,4}[\s\-]?\d{3,4}|\b\d{2,4}-\d{4}\b")
 
 
+@lru_cache(maxsize=CACHED)
 def normalise_phone(text: str | None) -> str:
     """A phone number with hyphens: ``(042)735-3000`` → ``042-735-3000``,
     ``042(735)3000`` → ``042-735-3000``. ``""`` for a blank cell; ValueError when the
@@ -215,6 +231,7 @@ def find_phones(text: str | None) -> list[str]:
     return [normalise_phone(m.group(0)) for m in _PHONE.finditer(nfkc(text))]
 
 
+@lru_cache(maxsize=CACHED)
 def postal_code(text: str | None) -> str:
     """``1738501`` or ``〒173-8501`` → ``173-8501``; other text is kept as given."""
     t = nfkc(text).lstrip("〒").strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..ids import stable_id, term_id
@@ -33,13 +33,23 @@ def _term_id(code: str) -> uuid.UUID:
     return term_id(code)
 
 
+_KEEP = ~_VERSION_MASK & ~_VARIANT_MASK
+_SET = _VERSION_5 | _VARIANT_RFC
+_new_object = object.__new__
+_set_slot = object.__setattr__
+
+
 def derived_id(base: uuid.UUID, *parts: object) -> uuid.UUID:
     """A stable id for a part of the record whose id is ``base``."""
-    value = base.int ^ _part_key(*parts)
-    value = (value & ~_VERSION_MASK) | _VERSION_5
-    return uuid.UUID(int=(value & ~_VARIANT_MASK) | _VARIANT_RFC)
+    # uuid.UUID(int=...) validates a value that is valid by construction; building the
+    # object directly takes a third of the time, for every part of every row.
+    derived = _new_object(uuid.UUID)
+    _set_slot(derived, "int", ((base.int ^ _part_key(*parts)) & _KEEP) | _SET)
+    _set_slot(derived, "is_safe", uuid.SafeUUID.unknown)
+    return derived
 
 
+@lru_cache(maxsize=4096)  # rows of one body repeat its name
 def organization_id(*, corporate_number: str, municipality_code: str, name: str) -> uuid.UUID:
     """By 法人番号 when there is one (the same body across files and towns), else by
     name within the municipality."""

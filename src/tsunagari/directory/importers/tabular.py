@@ -4,6 +4,7 @@ rows by column name, blank padding rows skipped, and errors that name the row.""
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 from . import normalise
 from .base import ImportProblem
 from .reading import open_text
+
+_normalize = unicodedata.normalize
 
 
 def header_key(cell: str) -> str:
@@ -47,7 +50,9 @@ class Row:
         return self.cells.get(column, "")
 
     def text(self, column: str | None) -> str:
-        return normalise.nfkc(self.get(column))
+        """The cell after NFKC, stripped ("" when blank or absent)."""
+        value = self.cells.get(column) if column is not None else None
+        return _normalize("NFKC", value).strip() if value else ""
 
 
 class CsvFile:
@@ -81,7 +86,7 @@ class CsvFile:
                 width = len(self.header)
                 for cells in reader:
                     number += 1
-                    if not any(c.strip() for c in cells):
+                    if not "".join(cells).strip():
                         continue  # blank padding rows (",,,,," or an empty line)
                     if len(cells) > width and any(c.strip() for c in cells[width:]):
                         raise self.problem(

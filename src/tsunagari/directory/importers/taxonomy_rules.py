@@ -31,7 +31,10 @@ class Rule:
     def matches(self, facts: Mapping[str, str]) -> bool:
         if not self.column:
             return True
-        value = normalise.nfkc(facts.get(self.column, ""))
+        return self.matches_value(normalise.nfkc(facts.get(self.column, "")))
+
+    def matches_value(self, value: str) -> bool:
+        """Whether the rule's column, with ``value`` (after NFKC), gives the terms."""
         if not value:
             return False
         if self.contains.startswith("="):
@@ -56,9 +59,15 @@ def rules_for(dataset: str) -> tuple[Rule, ...]:
 def terms_for(dataset: str, facts: Mapping[str, str]) -> list[str]:
     """Term codes for one record, in rule order, without duplicates."""
     seen: dict[str, None] = {}
+    values: dict[str, str] = {}  # each column normalised once, however many rules read it
     for rule in rules_for(dataset):
-        if rule.matches(facts):
-            seen.update(dict.fromkeys(rule.terms))
+        if rule.column:
+            value = values.get(rule.column)
+            if value is None:
+                value = values[rule.column] = normalise.nfkc(facts.get(rule.column, ""))
+            if not rule.matches_value(value):
+                continue
+        seen.update(dict.fromkeys(rule.terms))
     return list(seen)
 
 
