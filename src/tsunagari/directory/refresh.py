@@ -16,3 +16,13 @@ def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
     when None). Runs in the caller's transaction."""
     if service_ids is not None and not service_ids:
         return
+
+    # 1. Inferred taxonomy (directory.inference) goes here, before the index.
+
+    # 2. The search index, which holds the tags (stated and inferred) of each service.
+    from tsunagari.search.index import index_rebuild, index_services
+
+    if service_ids is None:
+        index_rebuild()
+    else:
+        index_services(service_ids)
