@@ -18,9 +18,7 @@ from .conftest import found
 
 pytestmark = pytest.mark.django_db
 
-KODOMO = (
-    Path(directory.__file__).parent / "data" / "opendata" / "132098_machida_kodomo_shokudo.csv"
-)
+KODOMO = Path(directory.__file__).parent / "data" / "opendata" / "132098_machida_kodomo_shokudo.csv"
 
 
 def _names(**query) -> set[str]:
@@ -72,4 +70,3 @@ def test_reindex_rebuilds_everything(reference_data, capsys):
     call_command("reindex")
     assert found(text="ひだまり") == [kept.id]
     assert "1 件" in capsys.readouterr().out
-

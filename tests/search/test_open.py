@@ -61,8 +61,7 @@ TIMES = [(0, 0), (1, 30), (2, 0), (9, 0), (9, 29), (10, 0), (11, 45), (13, 30), 
 @pytest.fixture
 def services(reference_data):
     return {
-        label: make_service(label, schedules=schedules)
-        for label, schedules in SCHEDULES.items()
+        label: make_service(label, schedules=schedules) for label, schedules in SCHEDULES.items()
     }
 
 

@@ -138,7 +138,7 @@ class Backend:
             else:
                 _, counting = self._match_sql(0, ranked=False)
                 cursor.execute(
-                    f"SELECT count(*) FROM ({counting}{open_sql} LIMIT %s) AS capped",
+                    f"SELECT count(*) FROM ({counting}{open_sql} LIMIT %s) AS capped",  # noqa: S608
                     [expression, *open_params, cap],
                 )
             return int(cursor.fetchone()[0])

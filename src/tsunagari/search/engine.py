@@ -27,7 +27,7 @@ import jpholiday
 
 from .backends import OpenCondition, Row, backend
 from .geo import nearest_km, parse_points, radius_cells
-from .index import _schedules, municipality_token
+from .index import municipality_token, schedules_of
 from .normalise import QueryWord, query_words
 from .opening import is_new_year_break, japan_time, open_state
 from .query import SearchHit, SearchPage, SearchQuery
@@ -83,7 +83,7 @@ def _verify_open(rows: Iterable[Scored], at: dt.datetime) -> None:
     pending = [s for s in rows if s.row.known and not s.row.exact]
     if not pending:
         return
-    schedules = _schedules([s.row.service_id for s in pending])
+    schedules = schedules_of([s.row.service_id for s in pending])
     for scored in pending:
         state = open_state(schedules.get(scored.row.service_id, []), at)
         scored.open_now = state.open_now if state.known else None
@@ -197,4 +197,3 @@ def _rank(scored: list[Scored], words: list[QueryWord]) -> None:
             s.row.service_id.hex,
         )
     )
-

@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -27,8 +28,8 @@ from tsunagari.directory.models import (
 
 from .geo import format_points, point_cells
 from .models import SearchDocument
-from .normalise import document_tokens, fold
-from .slots import weekly_hours
+from .normalise import bigrams, document_lines
+from .slots import WeeklyHours, weekly_hours
 
 BATCH = 2000
 MAX_POSITION = 16383  # PostgreSQL keeps no positions beyond this
@@ -48,11 +49,30 @@ SCHEDULE_FIELDS = (
 )
 
 
+# Columns of search_document written by the indexer, in order (after the id).
+DOCUMENT_COLUMNS = (
+    "service_id",
+    "name",
+    "name_folded",
+    "municipality_code",
+    "latitude",
+    "longitude",
+    "points",
+    "tags",
+    "hours_known",
+    "hours_exact",
+    "closed_holidays",
+    "closed_new_year",
+    *(f"open_{day}" for day in range(7)),
+)
+
+
 @dataclass
 class Draft:
-    """One service's document before it is written."""
+    """One service's document before it is written: ``values`` in DOCUMENT_COLUMNS
+    order (plain tuples: a model instance per row costs more than the rest)."""
 
-    document: SearchDocument
+    values: tuple[Any, ...]
     name_tokens: list[str] = field(default_factory=list)
     body_tokens: list[str] = field(default_factory=list)
     filter_tokens: list[str] = field(default_factory=list)
@@ -140,7 +160,7 @@ def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
         "location_id", "state_province", "city", "address_1", "address_2"
     ):
         addresses[location_id].append("".join(p for p in parts if p))
-    schedules = _schedules(ids)
+    schedules = _schedule_rows(ids)
     terms: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
     for link_id, code, term_name in Attribute.objects.filter(
         link_entity="service", link_id__in=ids
@@ -152,21 +172,22 @@ def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
         located = locations_of.get(sid, [])
         points = [(r[3], r[4]) for r in located if r[3] is not None and r[4] is not None]
         codes = sorted({code for code, _ in terms.get(sid, []) if code})
-        hours = weekly_hours(schedules.get(sid, []))
-        document = SearchDocument(
-            service_id=sid,
-            name=name,
-            name_folded=" ".join(filter(None, (fold(name), fold(kana), fold(alternate)))),
-            municipality_code=municipality or "",
-            latitude=points[0][0] if points else None,
-            longitude=points[0][1] if points else None,
-            points=format_points(points),
-            tags=" ".join(codes),
-            hours_known=hours.known,
-            hours_exact=hours.exact,
-            closed_holidays=hours.closed_holidays,
-            closed_new_year=hours.closed_new_year,
-            **{f"open_{day}": mask for day, mask in enumerate(hours.masks)},
+        hours = _hours(tuple(schedules.get(sid, ())))
+        name_lines = document_lines([name, kana, alternate])
+        values = (
+            sid,
+            name,
+            " ".join(filter(None, name_lines)),
+            municipality or "",
+            points[0][0] if points else None,
+            points[0][1] if points else None,
+            format_points(points),
+            " ".join(codes),
+            hours.known,
+            hours.exact,
+            hours.closed_holidays,
+            hours.closed_new_year,
+            *hours.masks,
         )
         body_texts = [description, eligibility, org or ""]
         for row in located:
@@ -178,35 +199,52 @@ def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
             filters.append(municipality_token(municipality))
         drafts.append(
             Draft(
-                document=document,
-                name_tokens=_tokens((name, kana, alternate)),
-                body_tokens=_tokens(body_texts),
+                values=values,
+                name_tokens=_tokens(name_lines),
+                body_tokens=_tokens(document_lines(body_texts)),
                 filter_tokens=filters,
             )
         )
     return drafts
 
 
-def _tokens(texts: Iterable[str]) -> list[str]:
+def _tokens(lines: Iterable[str]) -> list[str]:
     found: list[str] = []
-    for text in texts:
-        if text:
-            found.extend(document_tokens(text))
+    for line in lines:
+        found.extend(bigrams(line))
     return found
 
 
-def _schedules(ids: list[uuid.UUID]) -> dict[uuid.UUID, list[SimpleNamespace]]:
-    """A service's own schedules and those of its places (as ``naive`` reads them),
-    as light objects that ``opening`` and ``slots`` read by attribute."""
-    found: dict[uuid.UUID, list[SimpleNamespace]] = defaultdict(list)
-    for row in Schedule.objects.filter(service_id__in=ids).values("service_id", *SCHEDULE_FIELDS):
-        found[row.pop("service_id")].append(SimpleNamespace(**row))
-    at_places = Schedule.objects.filter(service_at_location__service_id__in=ids).values(
+def _schedule_rows(ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
+    """A service's own schedules and those of its places (as ``naive`` reads them), as
+    tuples of ``SCHEDULE_FIELDS``."""
+    found: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
+    for sid, *row in Schedule.objects.filter(service_id__in=ids).values_list(
+        "service_id", *SCHEDULE_FIELDS
+    ):
+        found[sid].append(tuple(row))
+    for sid, *row in Schedule.objects.filter(service_at_location__service_id__in=ids).values_list(
         "service_at_location__service_id", *SCHEDULE_FIELDS
-    )
-    for row in at_places:
-        found[row.pop("service_at_location__service_id")].append(SimpleNamespace(**row))
+    ):
+        found[sid].append(tuple(row))
     return found
+
+
+def _as_objects(rows: Iterable[tuple[Any, ...]]) -> list[SimpleNamespace]:
+    """Light objects that ``opening`` and ``slots`` read by attribute."""
+    return [SimpleNamespace(**dict(zip(SCHEDULE_FIELDS, row, strict=True))) for row in rows]
+
+
+def schedules_of(ids: list[uuid.UUID]) -> dict[uuid.UUID, list[SimpleNamespace]]:
+    """The schedules ``open_state`` needs for each service."""
+    return {sid: _as_objects(rows) for sid, rows in _schedule_rows(ids).items()}
+
+
+@lru_cache(maxsize=4096)
+def _hours(key: tuple[tuple[Any, ...], ...]) -> WeeklyHours:
+    """Weekly masks, worked out once per distinct set of schedules (most listings share
+    a handful of opening patterns)."""
+    return weekly_hours(_as_objects(key))
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -224,27 +262,57 @@ def _delete(service_ids: list[uuid.UUID]) -> None:
     SearchDocument.objects.filter(id__in=old).delete()
 
 
+def _new_ids(count: int) -> list[int]:
+    """Ids never used before (the FTS rowid must not meet a stale row)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('search_document', 'id')) "
+                "FROM generate_series(1, %s)",
+                [count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence "
+            "WHERE name = 'search_document'), 0), coalesce((SELECT max(id) FROM "
+            "search_document), 0), coalesce((SELECT max(rowid) FROM search_fts), 0))"
+        )
+        first = int(cursor.fetchone()[0]) + 1
+        return list(range(first, first + count))
+
+
 def _write(drafts: list[Draft]) -> None:
     if not drafts:
         return
     postgres = connection.vendor == "postgresql"
-    if postgres:
-        for draft in drafts:
-            draft.document.tokens = tsvector_literal(draft)
-    created = SearchDocument.objects.bulk_create([d.document for d in drafts], batch_size=500)
-    if connection.vendor == "sqlite":
-        rows = [
-            (
-                doc.pk,
-                " ".join(d.name_tokens),
-                " ".join(d.body_tokens),
-                " ".join(d.filter_tokens),
-            )
-            for doc, d in zip(created, drafts, strict=True)
-        ]
-        with connection.cursor() as cursor:
+    ids = _new_ids(len(drafts))
+    columns = ", ".join(("id", *DOCUMENT_COLUMNS, "tokens"))
+    placeholders = ", ".join(["%s"] * (len(DOCUMENT_COLUMNS) + 1))
+    placeholders += ", %s::tsvector" if postgres else ", NULL"
+    rows = []
+    for doc_id, draft in zip(ids, drafts, strict=True):
+        sid = draft.values[0]
+        row = [doc_id, sid if postgres else sid.hex, *draft.values[1:]]
+        if postgres:
+            row.append(tsvector_literal(draft))
+        rows.append(row)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO search_document ({columns}) VALUES ({placeholders})",  # noqa: S608
+            rows,
+        )
+        if not postgres:
             cursor.executemany(
-                "INSERT INTO search_fts(rowid, name, body, filters) VALUES (%s, %s, %s, %s)", rows
+                "INSERT INTO search_fts(rowid, name, body, filters) VALUES (%s, %s, %s, %s)",
+                [
+                    (
+                        doc_id,
+                        " ".join(d.name_tokens),
+                        " ".join(d.body_tokens),
+                        " ".join(d.filter_tokens),
+                    )
+                    for doc_id, d in zip(ids, drafts, strict=True)
+                ],
             )
 
 

@@ -17,23 +17,35 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jaconv
 
 SYNONYMS_FILE = Path(__file__).with_name("data") / "synonyms.csv"
 
-# Anything that is not a letter or a digit (Python's \w without "_") separates words.
-_SEPARATORS = re.compile(r"[\W_]+")
+# Anything that is not a letter or a digit (Python's \w without "_") separates words;
+# a line break is kept where it separates fields (``document_lines``).
+_SEPARATORS = re.compile(r"[^\w\n]+|_+")
+
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fd\u30fe]+")
+
+
+@lru_cache(maxsize=65536)
+def _hiragana(run: str) -> str:
+    return jaconv.kata2hira(run)
 
 
 def _basic(text: str) -> str:
     """Width, case and kana folding, separators as single spaces."""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = unicodedata.normalize("NFKC", text)  # a few lower-case forms are not NFKC
-    text = jaconv.kata2hira(text)
-    return _SEPARATORS.sub(" ", text).strip()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):  # a few lower-case forms
+            text = unicodedata.normalize("NFKC", text)
+        # Katakana words repeat (サロン, センター): convert each distinct run once.
+        text = _KATAKANA_RUN.sub(lambda m: _hiragana(m.group(0)), text)
+    return _SEPARATORS.sub(" ", text).strip(" ")
 
 
 @cache
@@ -72,7 +84,7 @@ def _apply_synonyms(text: str) -> str:
 
 def fold(text: str) -> str:
     """The normal form of ``text``: words separated by single spaces. Idempotent."""
-    return " ".join(_apply_synonyms(word) for word in _basic(text).split())
+    return " ".join(_apply_synonyms(word) for word in _basic(text.replace("\n", " ")).split())
 
 
 def bigrams(word: str) -> list[str]:
@@ -82,11 +94,16 @@ def bigrams(word: str) -> list[str]:
     return [word[i : i + 2] for i in range(len(word) - 1)] + [word[-1]]
 
 
+def document_lines(texts: list[str]) -> list[str]:
+    """Each field folded, without spaces (so 「子ども 食堂」 is found by 「子ども食堂」
+    as well). One pass over all fields: this runs for every document of every import."""
+    joined = _basic("\n".join(t.replace("\n", " ") for t in texts))
+    return [_apply_synonyms(line.replace(" ", "")) for line in joined.split("\n")]
+
+
 def document_tokens(text: str) -> list[str]:
-    """Index tokens of a document field, in order (positions matter for ranking).
-    Punctuation and spaces inside a field are dropped, so 「子ども 食堂」 is found by
-    「子ども食堂」 as well."""
-    return bigrams(fold(text).replace(" ", ""))
+    """Index tokens of a document field, in order (positions matter for ranking)."""
+    return bigrams(document_lines([text])[0])
 
 
 @dataclass(frozen=True)
