@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import jpholiday
 
-from .backends import OpenCondition, Row, backend
+from .backends import Backend, OpenCondition, Row, backend
 from .geo import nearest_km, parse_points, radius_cells
 from .index import municipality_token, schedules_of
 from .normalise import QueryWord, query_words
@@ -114,32 +114,8 @@ def search_indexed(query: SearchQuery) -> SearchPage:
         expression, rank_expression=rank, day=weekday, open_at=open_filter, limit=CANDIDATES + 1
     )
     complete = len(rows) <= CANDIDATES
-    needed = max(query.page, 1) * query.per_page
-    if not complete and query.near is not None and query.radius_km is None:
-        # Nearest first among very many: look in growing circles until a page is full.
-        for ring_km in NEAR_RINGS_KM:
-            cells = radius_cells(query.near, ring_km) or []
-            ring = engine.fetch(
-                engine.expression(words, [*groups, cells], name_only=False),
-                rank_expression=rank,
-                day=weekday,
-                open_at=open_filter,
-                limit=CANDIDATES,
-            )
-            if len(ring) >= needed:
-                rows = ring
-                break
-    elif not complete and words:
-        named = engine.fetch(
-            engine.expression(words, groups, name_only=True),
-            rank_expression=rank,
-            day=weekday,
-            open_at=open_filter,
-            limit=CANDIDATES,
-        )
-        seen = {r.doc_id for r in named}
-        rows = named + [r for r in rows if r.doc_id not in seen]
-    rows = rows[:CANDIDATES]
+    if not complete:
+        rows = _bounded(engine, query, words, groups, rank, weekday, open_filter, rows)
 
     scored = []
     for row in rows:
@@ -175,6 +151,49 @@ def search_indexed(query: SearchQuery) -> SearchPage:
         for s in page
     ]
     return SearchPage(query=query, hits=hits, total=total, total_is_estimate=estimate)
+
+
+def _bounded(
+    engine: Backend,
+    query: SearchQuery,
+    words: list[QueryWord],
+    groups: list[list[str]],
+    rank: str | None,
+    weekday: int,
+    open_filter: OpenCondition | None,
+    rows: list[Row],
+) -> list[Row]:
+    """Candidates when too many match: those with the words in their name (they rank
+    first anyway), those nearest to ``near`` (growing circles until a page is full),
+    then the first of the rest."""
+    pools = []
+    if words:
+        named = engine.expression(words, groups, name_only=True)
+        pools.append(
+            engine.fetch(
+                named, rank_expression=rank, day=weekday, open_at=open_filter, limit=CANDIDATES
+            )
+        )
+    if query.near is not None and query.radius_km is None:
+        needed = max(query.page, 1) * query.per_page
+        for ring_km in NEAR_RINGS_KM:
+            cells = radius_cells(query.near, ring_km) or []
+            ring = engine.fetch(
+                engine.expression(words, [*groups, cells], name_only=False),
+                rank_expression=rank,
+                day=weekday,
+                open_at=open_filter,
+                limit=CANDIDATES + 1,
+            )
+            pools.append(ring[:CANDIDATES])  # an inner circle is complete when small
+            if len(ring) >= needed:
+                break
+    pools.append(rows[:CANDIDATES])
+    merged: dict[int, Row] = {}
+    for pool in pools:
+        for row in pool:
+            merged.setdefault(row.doc_id, row)
+    return list(merged.values())
 
 
 def _rank(scored: list[Scored], words: list[QueryWord]) -> None:

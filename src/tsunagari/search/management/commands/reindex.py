@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tsunagari.search.index import index_rebuild
 
@@ -19,4 +20,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             count = index_rebuild()
         seconds = time.perf_counter() - started
-        self.stdout.write(f"索引を作り直しました: {count} 件 ({seconds:.1f} 秒)")
+        self.stdout.write(
+            _("索引を作り直しました: %(count)d 件 (%(seconds).1f 秒)")
+            % {"count": count, "seconds": seconds}
+        )
