@@ -30,10 +30,10 @@ class OpenCondition:
     new_year: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     doc_id: int
-    service_id: uuid.UUID
+    key: str  # the service id as 32 hex digits (converted only for the hits shown)
     name: str
     name_folded: str
     points: str
@@ -43,6 +43,10 @@ class Row:
     closed_new_year: bool
     mask: int  # the weekday's mask of the moment asked about
     relevance: float
+
+    @property
+    def service_id(self) -> uuid.UUID:
+        return uuid.UUID(hex=self.key)
 
 
 COLUMNS = (
@@ -67,7 +71,7 @@ def _rows(raw: Sequence[Sequence[Any]]) -> list[Row]:
     return [
         Row(
             doc_id=r[0],
-            service_id=r[1] if isinstance(r[1], uuid.UUID) else uuid.UUID(r[1]),
+            key=r[1].hex if isinstance(r[1], uuid.UUID) else r[1],
             name=r[2],
             name_folded=r[3],
             points=r[4],
@@ -90,9 +94,9 @@ class Backend:
     ) -> str | None:
         raise NotImplementedError
 
-    def _match_sql(self, day: int, *, ranked: bool) -> tuple[str, str]:
+    def _match_sql(self, day: int, *, ranked: bool, joined: bool = True) -> tuple[str, str]:
         """(SELECT ... FROM ... WHERE <match>, the counting form), with placeholders
-        for ``_params``."""
+        for ``_params``; ``joined`` False when counting needs no document column."""
         raise NotImplementedError
 
     def _params(self, expression: str, rank: str | None) -> list[Any]:
@@ -136,7 +140,7 @@ class Backend:
                     [*open_params, cap],
                 )
             else:
-                _, counting = self._match_sql(0, ranked=False)
+                _, counting = self._match_sql(0, ranked=False, joined=open_at is not None)
                 cursor.execute(
                     f"SELECT count(*) FROM ({counting}{open_sql} LIMIT %s) AS capped",  # noqa: S608
                     [expression, *open_params, cap],
@@ -167,7 +171,7 @@ class SQLiteBackend(Backend):
             parts.append("filters : (" + " OR ".join(_quote_fts(t) for t in group) + ")")
         return " AND ".join(parts) or None
 
-    def _match_sql(self, day: int, *, ranked: bool) -> tuple[str, str]:
+    def _match_sql(self, day: int, *, ranked: bool, joined: bool = True) -> tuple[str, str]:
         select = (
             f"SELECT {COLUMNS.format(day=day)}, "  # noqa: S608
             f"-bm25(search_fts, {NAME_WEIGHT}, 1.0, 0.0) "
@@ -177,6 +181,8 @@ class SQLiteBackend(Backend):
         counting = (
             "SELECT 1 FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
             "WHERE search_fts MATCH %s"
+            if joined
+            else "SELECT 1 FROM search_fts WHERE search_fts MATCH %s"
         )
         return select, counting
 
@@ -207,7 +213,7 @@ class PostgresBackend(Backend):
             parts.append("(" + " | ".join(_lexeme(t) for t in group) + ")")
         return " & ".join(parts) or None
 
-    def _match_sql(self, day: int, *, ranked: bool) -> tuple[str, str]:
+    def _match_sql(self, day: int, *, ranked: bool, joined: bool = True) -> tuple[str, str]:
         rank = "ts_rank_cd(d.tokens, %s::tsquery)" if ranked else "0"
         select = (
             f"SELECT {COLUMNS.format(day=day)}, {rank} "  # noqa: S608

@@ -33,8 +33,8 @@ from .opening import is_new_year_break, japan_time, open_state
 from .query import SearchHit, SearchPage, SearchQuery
 from .slots import slot_of
 
-CANDIDATES = 1000
-COUNT_CAP = 10_000
+CANDIDATES = 500
+COUNT_CAP = 5_000
 
 NAME_BOOST = 2.0
 OPEN_BOOST = 0.5
@@ -110,12 +110,14 @@ def search_indexed(query: SearchQuery) -> SearchPage:
 
     expression = engine.expression(words, groups, name_only=False)
     rank = engine.expression(words, [], name_only=False) if words else None
-    rows = engine.fetch(
-        expression, rank_expression=rank, day=weekday, open_at=open_filter, limit=CANDIDATES + 1
-    )
-    complete = len(rows) <= CANDIDATES
-    if not complete:
-        rows = _bounded(engine, query, words, groups, rank, weekday, open_filter, rows)
+    matched = engine.count(expression, open_at=open_filter, cap=COUNT_CAP)
+    complete = matched <= CANDIDATES
+    if complete:
+        rows = engine.fetch(
+            expression, rank_expression=rank, day=weekday, open_at=open_filter, limit=CANDIDATES
+        )
+    else:
+        rows = _bounded(engine, query, words, groups, rank, weekday, open_filter)
 
     scored = []
     for row in rows:
@@ -132,7 +134,6 @@ def search_indexed(query: SearchQuery) -> SearchPage:
     if complete:
         total, estimate = len(scored), False
     else:
-        matched = engine.count(expression, open_at=open_filter, cap=COUNT_CAP)
         kept = len(scored) / len(rows) if rows else 1.0
         total, estimate = max(len(scored), round(matched * kept)), True
 
@@ -161,7 +162,6 @@ def _bounded(
     rank: str | None,
     weekday: int,
     open_filter: OpenCondition | None,
-    rows: list[Row],
 ) -> list[Row]:
     """Candidates when too many match: those with the words in their name (they rank
     first anyway), those nearest to ``near`` (growing circles until a page is full),
@@ -188,7 +188,13 @@ def _bounded(
             pools.append(ring[:CANDIDATES])  # an inner circle is complete when small
             if len(ring) >= needed:
                 break
-    pools.append(rows[:CANDIDATES])
+    if sum(map(len, pools)) < max(query.page, 1) * query.per_page:
+        expression = engine.expression(words, groups, name_only=False)
+        pools.append(
+            engine.fetch(
+                expression, rank_expression=rank, day=weekday, open_at=open_filter, limit=CANDIDATES
+            )
+        )
     merged: dict[int, Row] = {}
     for pool in pools:
         for row in pool:
@@ -213,6 +219,6 @@ def _rank(scored: list[Scored], words: list[QueryWord]) -> None:
             -s.score,
             s.distance_km if s.distance_km is not None else math.inf,
             s.row.name,
-            s.row.service_id.hex,
+            s.row.key,
         )
     )
