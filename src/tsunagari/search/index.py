@@ -9,7 +9,6 @@ with bulk inserts (``executemany``), because this runs inside every import."""
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,34 +18,18 @@ from typing import Any
 from django.db import connection
 
 from tsunagari.directory.models import (
-    Address,
-    Attribute,
-    Schedule,
     Service,
-    ServiceAtLocation,
 )
 
+from . import reading
 from .geo import format_points, point_cells
 from .models import SearchDocument
 from .normalise import bigrams, document_lines
+from .reading import SCHEDULE_FIELDS
 from .slots import WeeklyHours, weekly_hours
 
 BATCH = 2000
 MAX_POSITION = 16383  # PostgreSQL keeps no positions beyond this
-
-SCHEDULE_FIELDS = (
-    "freq",
-    "interval",
-    "byday",
-    "bymonthday",
-    "dtstart",
-    "valid_from",
-    "valid_to",
-    "opens_at",
-    "closes_at",
-    "notes",
-    "description",
-)
 
 
 # Columns of search_document written by the indexer, in order (after the id).
@@ -125,52 +108,19 @@ def index_rebuild() -> int:
 
 def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
     """Documents for the public services among ``service_ids`` (six queries)."""
-    services = list(
-        Service.objects.filter(id__in=service_ids, status=Service.Status.ACTIVE).values_list(
-            "id",
-            "name",
-            "name_kana",
-            "alternate_name",
-            "description",
-            "eligibility_description",
-            "municipality_id",
-            "organization__name",
-        )
-    )
+    services = reading.public_services(reading.db_ids(service_ids))
     if not services:
         return []
     ids = [row[0] for row in services]
-    places = (
-        ServiceAtLocation.objects.filter(service_id__in=ids)
-        .order_by("location__name", "id")
-        .values_list(
-            "service_id",
-            "location_id",
-            "location__name",
-            "location__latitude",
-            "location__longitude",
-        )
-    )
-    locations_of: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in places:
-        locations_of[row[0]].append(row)
-    location_ids = {row[1] for rows in locations_of.values() for row in rows}
-    addresses: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for location_id, *parts in Address.objects.filter(location_id__in=location_ids).values_list(
-        "location_id", "state_province", "city", "address_1", "address_2"
-    ):
-        addresses[location_id].append("".join(p for p in parts if p))
-    schedules = _schedule_rows(ids)
-    terms: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
-    for link_id, code, term_name in Attribute.objects.filter(
-        link_entity="service", link_id__in=ids
-    ).values_list("link_id", "taxonomy_term__code", "taxonomy_term__name"):
-        terms[link_id].append((code, term_name))
+    locations_of = reading.places(ids)
+    addresses = reading.addresses([row[0] for rows in locations_of.values() for row in rows])
+    schedules = reading.schedules(ids)
+    terms = reading.terms(ids)
 
     drafts = []
     for sid, name, kana, alternate, description, eligibility, municipality, org in services:
         located = locations_of.get(sid, [])
-        points = [(r[3], r[4]) for r in located if r[3] is not None and r[4] is not None]
+        points = [(r[2], r[3]) for r in located if r[2] is not None and r[3] is not None]
         codes = sorted({code for code, _ in terms.get(sid, []) if code})
         hours = _hours(tuple(schedules.get(sid, ())))
         name_lines = document_lines([name, kana, alternate])
@@ -191,8 +141,8 @@ def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
         )
         body_texts = [description, eligibility, org or ""]
         for row in located:
-            body_texts.append(row[2] or "")
-            body_texts.extend(addresses.get(row[1], []))
+            body_texts.append(row[1] or "")
+            body_texts.extend(addresses.get(row[0], []))
         body_texts.extend(term_name for _, term_name in terms.get(sid, []))
         filters = codes + point_cells(points)
         if municipality:
@@ -215,21 +165,6 @@ def _tokens(lines: Iterable[str]) -> list[str]:
     return found
 
 
-def _schedule_rows(ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
-    """A service's own schedules and those of its places (as ``naive`` reads them), as
-    tuples of ``SCHEDULE_FIELDS``."""
-    found: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
-    for sid, *row in Schedule.objects.filter(service_id__in=ids).values_list(
-        "service_id", *SCHEDULE_FIELDS
-    ):
-        found[sid].append(tuple(row))
-    for sid, *row in Schedule.objects.filter(service_at_location__service_id__in=ids).values_list(
-        "service_at_location__service_id", *SCHEDULE_FIELDS
-    ):
-        found[sid].append(tuple(row))
-    return found
-
-
 def _as_objects(rows: Iterable[tuple[Any, ...]]) -> list[SimpleNamespace]:
     """Light objects that ``opening`` and ``slots`` read by attribute."""
     return [SimpleNamespace(**dict(zip(SCHEDULE_FIELDS, row, strict=True))) for row in rows]
@@ -237,7 +172,8 @@ def _as_objects(rows: Iterable[tuple[Any, ...]]) -> list[SimpleNamespace]:
 
 def schedules_of(ids: list[uuid.UUID]) -> dict[uuid.UUID, list[SimpleNamespace]]:
     """The schedules ``open_state`` needs for each service."""
-    return {sid: _as_objects(rows) for sid, rows in _schedule_rows(ids).items()}
+    found = reading.schedules(reading.db_ids(ids))
+    return {reading.as_uuid(key): _as_objects(rows) for key, rows in found.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -291,8 +227,7 @@ def _write(drafts: list[Draft]) -> None:
     placeholders += ", %s::tsvector" if postgres else ", NULL"
     rows = []
     for doc_id, draft in zip(ids, drafts, strict=True):
-        sid = draft.values[0]
-        row = [doc_id, sid if postgres else sid.hex, *draft.values[1:]]
+        row = [doc_id, *draft.values]  # the service id as the database gave it
         if postgres:
             row.append(tsvector_literal(draft))
         rows.append(row)
