@@ -97,8 +97,8 @@ def bigrams(word: str) -> list[str]:
 def document_lines(texts: list[str]) -> list[str]:
     """Each field folded, without spaces (so 「子ども 食堂」 is found by 「子ども食堂」
     as well). One pass over all fields: this runs for every document of every import."""
-    joined = _basic("\n".join(t.replace("\n", " ") for t in texts))
-    return [_apply_synonyms(line.replace(" ", "")) for line in joined.split("\n")]
+    joined = _basic("\n".join(t.replace("\n", " ") for t in texts)).replace(" ", "")
+    return _apply_synonyms(joined).split("\n")  # no variant spans a line break
 
 
 def document_tokens(text: str) -> list[str]:
