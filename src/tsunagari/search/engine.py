@@ -4,10 +4,12 @@ A query runs in three steps:
 
 1. **Candidates** from the index: every query word's bigrams, the tag groups, the
    municipality and the grid cells of a radius form one full-text expression; "open at"
-   is a bit test on the weekly masks. At most ``CANDIDATES`` rows are read. When more
-   match (a word as common as 食堂 nationally), the ones with the words in their *name*
-   are taken first — they rank first anyway — and the total is an estimate from a
-   count capped at ``COUNT_CAP``.
+   is a bit test on the weekly masks. A count capped at ``COUNT_CAP`` comes first. Up
+   to ``CANDIDATES`` matches are all read and ranked exactly. Beyond that (a word as
+   common as 食堂 nationally) the engine reads bounded pools instead — the matches
+   with the words in their *name* (they rank first anyway), the nearest ones in
+   growing circles when a point is given, else the first in index order — and the
+   total is an estimate (``total_is_estimate``).
 2. **Exact checks** in Python on those candidates: the haversine distance to each
    location against the radius, and ``open_state`` for the few services whose hours
    the weekly masks cannot say exactly (monthly days, dated schedules, odd minutes).
