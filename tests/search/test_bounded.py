@@ -28,7 +28,10 @@ def many(reference_data, monkeypatch):
         "あおぞら食堂", description="どなたでも。", latitude=35.7, longitude=139.7
     )
     services["near"] = make_service(
-        "まちかど広場", description="食堂を開いています。", latitude=MACHIDA[0], longitude=MACHIDA[1]
+        "まちかど広場",
+        description="食堂を開いています。",
+        latitude=MACHIDA[0],
+        longitude=MACHIDA[1],
     )
     return services
 
