@@ -349,7 +349,6 @@ def run(n: int, count: int, naive_count: int, *, reuse: bool) -> None:
             cursor.execute("ANALYZE")
         else:  # fold the write-ahead log into the database file, as a quiet server would
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            cursor.execute("ANALYZE")
 
     for label, batch in (
         ("text + filter + 10 km", queries(count)),
