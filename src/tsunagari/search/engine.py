@@ -13,10 +13,11 @@ A query runs in three steps:
 2. **Exact checks** in Python on those candidates: the haversine distance to each
    location against the radius, and ``open_state`` for the few services whose hours
    the weekly masks cannot say exactly (monthly days, dated schedules, odd minutes).
-3. **Ranking**: text relevance (FTS5 bm25 / ts_rank_cd, name weighing most) scaled to
-   at most 1, plus boosts — 2 when every word is in the name or reading, 0.5 when open,
-   up to 0.5 for nearness — ties broken by distance, then name, then id, so a page never
-   reorders between requests."""
+3. **Ranking**: text relevance (ts_rank_cd on PostgreSQL, name tokens weighing most;
+   on SQLite the share of the name the words make up) scaled to at most 1, plus
+   boosts — 2 when every word is in the name or reading, 0.5 when open, up to 0.5 for
+   nearness — ties broken by distance, then name, then id, so a page never reorders
+   between requests."""
 
 from __future__ import annotations
 
@@ -89,6 +90,14 @@ def _verify_open(rows: Iterable[Scored], at: dt.datetime) -> None:
     for scored in pending:
         state = open_state(schedules.get(scored.row.service_id, []), at)
         scored.open_now = state.open_now if state.known else None
+
+
+def _name_share(words: list[QueryWord], row: Row) -> float:
+    """How much of the name (and reading) the query words make up: 食堂 weighs more in
+    「みんな食堂」 than in 「地域の子どもと大人のための食堂」."""
+    name = row.name_folded.replace(" ", "")
+    covered = sum(len(word.text) * name.count(word.text) for word in words)
+    return min(covered, len(name)) / len(name) if name else 0.0
 
 
 def _name_match(words: list[QueryWord], row: Row) -> bool:
@@ -206,9 +215,12 @@ def _bounded(
 
 def _rank(scored: list[Scored], words: list[QueryWord]) -> None:
     """Score and sort in place (see module doc)."""
-    best = max((s.row.relevance for s in scored), default=0.0)
-    for s in scored:
-        score = s.row.relevance / best if best > 0 else 0.0
+    relevance = [s.row.relevance for s in scored]
+    if words and not any(relevance):  # SQLite: see backends.SQLiteBackend
+        relevance = [_name_share(words, s.row) for s in scored]
+    best = max(relevance, default=0.0)
+    for s, value in zip(scored, relevance, strict=True):
+        score = value / best if best > 0 else 0.0
         if _name_match(words, s.row):
             score += NAME_BOOST
         if s.open_now:
