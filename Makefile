@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo demo-data test test-postgres lint typecheck bench bench-search clean
+.PHONY: setup demo demo-data test test-postgres lint typecheck bench bench-search messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -46,6 +46,13 @@ bench: setup
 
 bench-search: setup
 	$(BIN)/python bench/search.py
+
+# Refresh the translation catalogues from the sources (extraction needs GNU gettext's
+# xgettext), then compile them with polib. The compiled .mo files are committed, so
+# running the site or the tests never needs gettext.
+messages: setup
+	cd src/tsunagari && TSUNAGARI_DEBUG=1 ../../$(BIN)/tsunagari makemessages -l en -l ja_Easy --no-location --no-obsolete
+	TSUNAGARI_DEBUG=1 $(BIN)/tsunagari compile_catalogues
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

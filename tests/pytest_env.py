@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("TSUNAGARI_DEBUG", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# No tile server in tests: the map shows only its markers and no page asks another host.
+os.environ["TSUNAGARI_TILE_URL"] = "none"
 
 # Property tests run on a shared 2-core CI machine: no per-example deadline (a slow
 # moment is not a failure), and a fixed derandomised run so CI is repeatable.

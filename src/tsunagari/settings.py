@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-ninja's templates and static files: the API docs page serves its own copy
+    # of Swagger UI instead of loading it from a CDN.
+    "ninja",
     "tsunagari.core",
     "tsunagari.audit",
     "tsunagari.directory",
@@ -100,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tsunagari.core.context_processors.site",
+                "tsunagari.core.context_processors.languages",
             ],
         },
     },
@@ -132,8 +136,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Japanese is the source language of the interface. やさしい日本語 (plain Japanese for
+# people still learning it, and for children) is its own catalogue under the code
+# "ja-easy" (a valid BCP 47 private-style subtag that Django accepts). Public pages carry
+# the language in the URL (/, /ja-easy/, /en/): no language cookie, nothing stored.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", "日本語"), ("en", "English")]
+LANGUAGES = [("ja", "日本語"), ("ja-easy", "やさしい日本語"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
@@ -163,6 +171,18 @@ X_FRAME_OPTIONS = "DENY"
 
 # Name of the deployment shown in page headers (a municipality or a prefecture).
 TSUNAGARI_SITE_NAME = env_str("TSUNAGARI_SITE_NAME", "つながり")
+
+# Map tiles: the only thing a public page may load from another host. Empty ("none" also
+# works) means no tiles at all: the map then shows only the markers (tests run like this).
+GSI_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+GSI_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'
+TSUNAGARI_TILE_URL = env_str("TSUNAGARI_TILE_URL", GSI_TILE_URL)
+if TSUNAGARI_TILE_URL.lower() == "none":
+    TSUNAGARI_TILE_URL = ""
+TSUNAGARI_TILE_ATTRIBUTION = env_str(
+    "TSUNAGARI_TILE_ATTRIBUTION",
+    GSI_ATTRIBUTION if TSUNAGARI_TILE_URL == GSI_TILE_URL else "",
+)
 
 LOGGING = {
     "version": 1,

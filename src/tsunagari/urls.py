@@ -1,7 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
-    path("", include("tsunagari.directory.urls")),
+    # The JSON API has no language prefix (it follows Accept-Language).
+    path("", include("tsunagari.api.urls")),
 ]
+# Public pages in every language: / (Japanese), /ja-easy/ (やさしい日本語), /en/.
+urlpatterns += i18n_patterns(
+    path("", include("tsunagari.search.urls")),
+    path("", include("tsunagari.directory.urls")),
+    path("navigator/", include("tsunagari.navigator.urls")),
+    prefix_default_language=False,
+)

@@ -54,3 +54,6 @@ def context(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def page(context: Any) -> Any:
     return context.new_page()
+
+
+from tests.pages.fake_advice import fake_advise  # noqa: E402, F401

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import make_service, make_source
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data", "fake_advise")]
 
 
 @pytest.fixture
@@ -60,11 +60,26 @@ def directory(reference_data):
 
 
 def urls(live_server, directory) -> dict[str, str]:
+    base = live_server.url
     return {
-        "list": f"{live_server.url}/",
-        "detail": f"{live_server.url}/services/{directory['cafeteria'].id}/",
-        "sample": f"{live_server.url}/services/{directory['sample'].id}/",
-        "sources": f"{live_server.url}/sources/",
+        "list": f"{base}/",
+        "results": f"{base}/?q=食堂&attr=attr.free&when=now&place=町田市&km=10",
+        "filters_open": f"{base}/?need=need.talk",
+        "map": f"{base}/?view=map",
+        "print": f"{base}/print/?q=食堂",
+        "detail": f"{base}/services/{directory['cafeteria'].id}/",
+        "sample": f"{base}/services/{directory['sample'].id}/",
+        "sources": f"{base}/sources/",
+        "navigator": f"{base}/navigator/",
+        **{
+            f"step_{slug}": f"{base}/navigator/{slug}/?text=眠れない"
+            for slug in ("topics", "for_whom", "help", "how", "where")
+        },
+        "advice": f"{base}/navigator/result/?topic=need.talk",
+        "crisis": f"{base}/navigator/result/?text=死にたい",
+        "crisis_step": f"{base}/navigator/help/?text=死にたい",
+        "english": f"{base}/en/?need=need.talk",
+        "easy": f"{base}/ja-easy/navigator/topics/",
     }
 
 
@@ -90,11 +105,35 @@ def test_keyboard_reaches_a_service_from_the_list(live_server, directory, page):
     assert "毎週 木曜 17:30〜18:30" in page.locator("#h-hours + ul").inner_text()
 
 
-@pytest.mark.parametrize("name", ["list", "detail", "sample", "sources"])
+PAGE_NAMES = [
+    "list",
+    "results",
+    "filters_open",
+    "map",
+    "print",
+    "detail",
+    "sample",
+    "sources",
+    "navigator",
+    "step_topics",
+    "step_for_whom",
+    "step_help",
+    "step_how",
+    "step_where",
+    "advice",
+    "crisis",
+    "crisis_step",
+    "english",
+    "easy",
+]
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_pages_have_no_accessibility_violations(live_server, directory, page, settings, name):
     settings.DEMO = True  # the site-wide sample banner is checked too
     response = page.goto(urls(live_server, directory)[name])
     assert response.status == 200
+    page.wait_for_load_state("networkidle")
     results = Axe().run(page)
     if results.violations_count:
         print(results.generate_report())
@@ -109,10 +148,8 @@ def test_pages_ask_no_other_host_and_set_no_cookie(live_server, directory, conte
         page.goto(url)
         page.wait_for_load_state("networkidle")
         # Our own stylesheet (served by us, not a CDN) is applied.
-        header = page.evaluate(
-            "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
-        )
-        assert header == "rgb(30, 107, 82)", url
+        width = page.evaluate("getComputedStyle(document.querySelector('.wrap')).maxWidth")
+        assert width == "736px", url
 
     own_host = urlsplit(live_server.url).netloc
     others = [

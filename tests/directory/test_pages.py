@@ -1,7 +1,7 @@
-"""The public list, detail and data-source pages, through the Django test client."""
+"""The public detail and data-source pages, through the Django test client (the search
+page is tested in ``tests/pages/``)."""
 
 import datetime as dt
-import re
 import uuid
 
 import pytest
@@ -9,111 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_service, make_source
-from tsunagari.directory import views
 from tsunagari.directory.models import Service
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
-LIST_URL = reverse("directory:service_list")
+LIST_URL = reverse("search:search")
 
 
 def detail_url(service):
     return reverse("directory:service_detail", args=[service.id])
-
-
-def names_on(response) -> list[str]:
-    return [card.service.name for card in response.context["cards"]]
-
-
-def test_list_shows_active_services_with_their_facts(client):
-    make_service(
-        "つながりカフェ",
-        organization="NPO法人 まちのつながり",
-        phones=["042-722-3111"],
-        terms=["type.ibasho", "need.talk", "attr.free"],
-    )
-    make_service("おわった教室", status="defunct")
-
-    response = client.get(LIST_URL)
-
-    assert response.status_code == 200
-    assert names_on(response) == ["つながりカフェ"]
-    html = response.content.decode()
-    assert "NPO法人 まちのつながり" in html
-    assert "東京都町田市" in html
-    assert "町田市森野2-2-22" in html
-    assert '<a href="tel:042-722-3111">042-722-3111</a>' in html
-    # The card shows what kind of place it is and what it helps with, not every attribute.
-    assert "居場所" in html and "話し相手・居場所" in html
-    assert "無料" not in html
-    assert "おわった教室" not in html
-
-
-def test_list_filters_by_municipality_need_and_name(client):
-    make_service(
-        "町田の子ども食堂", municipality="132098", terms=["type.kodomo_shokudo", "need.childcare"]
-    )
-    make_service("下松の子育てひろば", municipality="352071", terms=["need.childcare"])
-    make_service("下松のサロン", municipality="352071", terms=["type.salon", "need.talk"])
-
-    assert names_on(client.get(LIST_URL, {"municipality": "352071"})) == [
-        "下松のサロン",
-        "下松の子育てひろば",
-    ]
-    assert names_on(client.get(LIST_URL, {"need": "need.childcare"})) == [
-        "下松の子育てひろば",
-        "町田の子ども食堂",
-    ]
-    assert names_on(client.get(LIST_URL, {"q": "サロン"})) == ["下松のサロン"]
-    assert names_on(client.get(LIST_URL, {"municipality": "352071", "need": "need.childcare"})) == [
-        "下松の子育てひろば"
-    ]
-
-
-def test_filter_choices_offer_only_places_with_services_and_need_names(client):
-    make_service("下松のサロン", municipality="352071")
-    html = client.get(LIST_URL).content.decode()
-    assert '<option value="352071">山口県下松市</option>' in html
-    assert "北海道札幌市" not in html
-    assert '<option value="need.childcare">子育て</option>' in html
-
-
-def test_an_unknown_filter_value_is_dropped_and_explained(client):
-    make_service("つながりカフェ")
-    response = client.get(LIST_URL, {"municipality": "999999", "q": "カフェ"})
-    assert response.status_code == 200
-    assert names_on(response) == ["つながりカフェ"]
-    assert "この条件は使えないため" in response.content.decode()
-
-
-def test_list_is_paginated_and_keeps_filters_in_page_links(client, monkeypatch):
-    monkeypatch.setattr(views, "SERVICES_PER_PAGE", 2)
-    for i in range(5):
-        make_service(f"居場所{i}", terms=["need.talk"])
-
-    first = client.get(LIST_URL, {"need": "need.talk"})
-    assert names_on(first) == ["居場所0", "居場所1"]
-    html = first.content.decode()
-    assert "5件" in html and "1 / 3 ページ" in html
-    next_link = re.search(r'href="([^"]*)" rel="next"', html).group(1)
-    assert "need=need.talk" in next_link and "page=2" in next_link
-
-    assert names_on(client.get(LIST_URL, {"need": "need.talk", "page": 3})) == ["居場所4"]
-    # A page number out of range shows the last page rather than an error.
-    assert names_on(client.get(LIST_URL, {"page": 99})) == ["居場所4"]
-
-
-def test_list_query_count_does_not_grow_with_the_page(client, django_assert_max_num_queries):
-    for i in range(3):
-        make_service(f"居場所{i}", terms=["type.ibasho", "need.talk"])
-    with django_assert_max_num_queries(9):
-        small = client.get(LIST_URL, {"need": "need.talk", "municipality": "132098"})
-    for i in range(3, 30):
-        make_service(f"居場所{i}", terms=["type.ibasho", "need.talk"], phones=["03-1", "03-2"])
-    with django_assert_max_num_queries(9):
-        large = client.get(LIST_URL, {"need": "need.talk", "municipality": "132098"})
-    assert len(small.context["cards"]) == 3
-    assert len(large.context["cards"]) == 30
 
 
 def test_detail_shows_contact_hours_terms_and_provenance(client):

@@ -57,7 +57,7 @@ def test_write_stores_values_the_orm_reads_back(reference_data):
     schedule = Schedule.objects.get(service=service)
     assert (schedule.opens_at, schedule.closes_at) == (dt.time(17, 30), dt.time(18, 30))
     assert schedule.valid_from == dt.date(2025, 1, 1)
-    assert Attribute.objects.get(link_id=SERVICE).taxonomy_term.name == "子ども食堂"
+    assert Attribute.objects.get(link_id=SERVICE, inferred=False).taxonomy_term.name == "子ども食堂"
     assert sorted(Phone.objects.values_list("number", flat=True)) == [
         "042-000-0001",
         "042-000-0002",

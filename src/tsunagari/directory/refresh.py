@@ -10,16 +10,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
+from .inference import infer_services
+
 
 def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
     """Refresh inferred taxonomy and the search index for ``service_ids`` (every service
     when None). Runs in the caller's transaction."""
     if service_ids is not None and not service_ids:
         return
+    # 1. Inferred taxonomy, first: the index holds each service's tags.
+    infer_services(service_ids)
 
-    # 1. Inferred taxonomy (directory.inference) goes here, before the index.
-
-    # 2. The search index, which holds the tags (stated and inferred) of each service.
+    # 2. The search index (stated and inferred tags, text, places, weekly hours).
     from tsunagari.search.index import index_rebuild, index_services
 
     if service_ids is None:

@@ -7,13 +7,16 @@ a bounded number of queries, whatever the page size."""
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import jaconv
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from .models import (
     Address,
@@ -35,13 +38,6 @@ TAXONOMY_ORDER = ("service_type", "need", "audience", "channel", "attribute")
 CARD_TAXONOMIES = ("service_type", "need")
 
 
-@dataclass(frozen=True)
-class ServiceFilters:
-    municipality: str = ""  # 全国地方公共団体コード
-    need: str = ""  # taxonomy term code, e.g. "need.childcare"
-    q: str = ""  # part of the name
-
-
 @dataclass
 class ServiceCard:
     """One service as the list shows it."""
@@ -50,6 +46,9 @@ class ServiceCard:
     address: Address | None
     phone: Phone | None
     terms: list[TaxonomyTerm]
+    point: tuple[float, float] | None = None  # first location with coordinates
+    distance_km: float | None = None  # from the search's point, when it had one
+    open_now: bool | None = None  # at the search's moment; None when hours are unknown
 
 
 @dataclass
@@ -81,42 +80,30 @@ def services_public() -> QuerySet[Service]:
     return Service.objects.filter(status=Service.Status.ACTIVE)
 
 
-def service_list(*, filters: ServiceFilters) -> QuerySet[Service]:
-    """Public services matching the filters, in name order, with what a card shows
-    prefetched (a fixed number of queries per page)."""
-    services = services_public()
-    if filters.municipality:
-        services = services.filter(municipality_id=filters.municipality)
-    if filters.need:
-        services = services.filter(
-            id__in=Attribute.objects.filter(
-                link_entity="service", taxonomy_term__code=filters.need
-            ).values("link_id")
-        )
-    if filters.q:
-        services = services.filter(
-            Q(name__icontains=filters.q)
-            | Q(name_kana__icontains=filters.q)
-            | Q(organization__name__icontains=filters.q)
-        )
-    return (
-        services.select_related("organization", "municipality")
+def services_with_card_facts(service_ids: Sequence[uuid.UUID]) -> list[Service]:
+    """Public services by id, in the given order, with what a card shows prefetched
+    (a fixed number of queries, whatever the number of ids)."""
+    services = (
+        services_public()
+        .filter(id__in=service_ids)
+        .select_related("organization", "municipality")
         .prefetch_related(
             Prefetch(
                 "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "location__addresses", "location__phones"
-                ),
+                queryset=ServiceAtLocation.objects.select_related("location")
+                .prefetch_related("location__addresses", "location__phones")
+                .order_by("location__name", "id"),
             ),
             "phones",
         )
-        .order_by("name", "id")
     )
+    by_id = {service.id: service for service in services}
+    return [by_id[i] for i in service_ids if i in by_id]
 
 
 def service_cards(services: Iterable[Service]) -> list[ServiceCard]:
-    """Cards for one page of ``service_list()``: first address, first phone, and the
-    type and need tags (one query for the tags of the whole page)."""
+    """Cards for one page of ``services_with_card_facts()``: first address, first phone,
+    where it is, and the type and need tags (one query for the tags of the whole page)."""
     page = list(services)
     terms = terms_by_service([s.id for s in page], taxonomies=CARD_TAXONOMIES)
     cards = []
@@ -124,12 +111,18 @@ def service_cards(services: Iterable[Service]) -> list[ServiceCard]:
         locations = [sal.location for sal in service.service_at_locations.all()]
         addresses = [a for loc in locations for a in loc.addresses.all()]
         phones = list(service.phones.all()) + [p for loc in locations for p in loc.phones.all()]
+        points = [
+            (loc.latitude, loc.longitude)
+            for loc in locations
+            if loc.latitude is not None and loc.longitude is not None
+        ]
         cards.append(
             ServiceCard(
                 service=service,
                 address=addresses[0] if addresses else None,
                 phone=phones[0] if phones else None,
                 terms=terms.get(service.id, []),
+                point=points[0] if points else None,
             )
         )
     return cards
@@ -246,15 +239,44 @@ def municipalities_with_services() -> QuerySet[Municipality]:
     ).order_by("code")
 
 
-def need_choices() -> list[tuple[str, str]]:
-    """(code, name) of every need term, in the order of the shipped taxonomy (which
-    puts 話し相手・居場所 first); terms a coordinator added come after, by code."""
+def term_choices() -> dict[str, list[tuple[str, str]]]:
+    """(code, name) of the terms of each taxonomy (need, audience, channel, attribute,
+    service_type), in the order of the shipped taxonomy (which puts 話し相手・居場所
+    first); terms a coordinator added come after, by code. Names are in the page's
+    language where the taxonomy has one (``name_en``)."""
     seeded = [row["code"] for row in taxonomy_rows()]
-    terms = TaxonomyTerm.objects.filter(taxonomy_label="need").values_list("code", "name")
-    return sorted(
-        terms,
-        key=lambda t: (seeded.index(t[0]) if t[0] in seeded else len(seeded), t[0]),
+    english = get_language() == "en"
+    terms = TaxonomyTerm.objects.filter(taxonomy_label__in=TAXONOMY_ORDER).values_list(
+        "taxonomy_label", "code", "name", "name_en"
     )
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for label, code, name, name_en in sorted(
+        terms, key=lambda t: (seeded.index(t[1]) if t[1] in seeded else len(seeded), t[1])
+    ):
+        found[label].append((code, (name_en if english and name_en else name)))
+    return dict(found)
+
+
+def place_point(name: str) -> tuple[float, float] | None:
+    """The representative point of a municipality named ``name`` (「町田市」, 「東京都町田市」,
+    「まちだし」); None when no municipality has that name or it has no coordinates."""
+    text = unicodedata.normalize("NFKC", name).strip().replace(" ", "")
+    if not text:
+        return None
+    kana = jaconv.hira2kata(text)
+    # 「町田」 for 町田市; 「東京都町田市」 split after its prefecture (3 or 4 characters).
+    match = Q(name=text) | Q(name_kana=kana) | Q(code=text)
+    match |= Q(name__in=[text + suffix for suffix in "市区町村"])
+    for cut in (3, 4):
+        match |= Q(prefecture=text[:cut], name=text[cut:])
+    found = (
+        Municipality.objects.filter(match, latitude__isnull=False, longitude__isnull=False)
+        .order_by("code")
+        .first()
+    )
+    if found is None or found.latitude is None or found.longitude is None:
+        return None
+    return (found.latitude, found.longitude)
 
 
 def data_sources() -> QuerySet[DataSource]:

@@ -27,6 +27,7 @@ from tsunagari.core.bulk import (
 )
 
 from .hsds import BY_NAME, TABLES, Table, row_from_instance
+from .inference import is_inferred_label
 from .models import DataSource
 from .refresh import refresh_derived
 
@@ -237,14 +238,32 @@ class DirectoryWriter:
             linked: set[uuid.UUID] = set(services | locations)
             for name in (*SERVICE_CHILDREN, *LOCATION_CHILDREN):
                 linked.update(self._pending.get(name, {}).keys())
-            self._delete(BY_NAME["attribute"], "link_id", linked)
+            # Inferred terms are derived (directory/inference), not part of the record:
+            # refresh_derived keeps them in step after the write.
+            self._delete(BY_NAME["attribute"], "link_id", linked, keep_inferred=True)
 
-    def _delete(self, table: Table, parent_field: str, parents: set[uuid.UUID]) -> None:
+    def _delete(
+        self,
+        table: Table,
+        parent_field: str,
+        parents: set[uuid.UUID],
+        *,
+        keep_inferred: bool = False,
+    ) -> None:
         """Delete rows of ``table`` under ``parents`` that the new graphs do not have."""
         model = table.model
         (to_param,) = param_converters(model, ["id"])
         keep = {as_param(to_param, pk) for pk in self._pending.get(table.name, {})}
-        found = select_raw(model, ["id"], parent_field, list(parents))
+        if keep_inferred:
+            found = [
+                (pk,)
+                for pk, label, inferred in select_raw(
+                    model, ["id", "label", "inferred"], parent_field, list(parents)
+                )
+                if not (inferred and is_inferred_label(label))
+            ]
+        else:
+            found = select_raw(model, ["id"], parent_field, list(parents))
         stale_ids = [pk for (pk,) in found if pk not in keep]
         if not stale_ids:
             return

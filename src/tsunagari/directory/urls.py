@@ -5,7 +5,6 @@ from . import views
 app_name = "directory"
 
 urlpatterns = [
-    path("", views.service_list, name="service_list"),
     path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
     path("sources/", views.source_list, name="source_list"),
 ]

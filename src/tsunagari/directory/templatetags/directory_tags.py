@@ -6,8 +6,9 @@ import re
 import unicodedata
 
 from django import template
+from django.utils.translation import get_language, gettext
 
-from ..models import Address, Schedule
+from ..models import Address, Schedule, TaxonomyTerm
 from ..schedule_words import schedule_text as _schedule_text
 
 register = template.Library()
@@ -47,3 +48,40 @@ def short_address(address: Address) -> str:
 def full_address(address: Address) -> str:
     parts = [address.state_province + address.city + address.address_1, address.address_2]
     return " ".join(p for p in parts if p)
+
+
+@register.filter
+def term_name(term: TaxonomyTerm) -> str:
+    """A taxonomy term's name in the page's language (English where the taxonomy has
+    one; Japanese otherwise, also for やさしい日本語)."""
+    if get_language() == "en" and term.name_en:
+        return term.name_en
+    return term.name
+
+
+@register.filter
+def taxonomy_name(key: str) -> str:
+    """The heading of a group of terms (種類, 困りごと, ...) in the page's language."""
+    names = {
+        "service_type": gettext("種類"),
+        "need": gettext("困りごと"),
+        "audience": gettext("対象"),
+        "channel": gettext("つながり方"),
+        "attribute": gettext("特徴"),
+    }
+    return names.get(key, "")
+
+
+@register.filter
+def channel_name(channel: str) -> str:
+    """A channel (``phone`` or ``channel.phone``) in the page's language."""
+    names = {
+        "in_person": gettext("会って"),
+        "phone": gettext("電話"),
+        "chat": gettext("チャット"),
+        "sns": gettext("SNS（LINE など）"),
+        "email": gettext("メール"),
+        "visit": gettext("訪問"),
+        "online": gettext("オンライン"),
+    }
+    return names.get(channel.removeprefix("channel."), channel)

@@ -78,6 +78,15 @@ class _Links:
             _linked_tables("metadata", "resource_type", has_metadata),
         )
 
+    @classmethod
+    def everything(cls) -> _Links:
+        """Look for every link: cheaper than ``survey()`` for a handful of objects."""
+        return cls(
+            frozenset((n.table, n.fk) for nests in NESTS.values() for n in nests if n.many),
+            frozenset(t.name for t in TABLES if has_attributes(t.name)),
+            frozenset(t.name for t in TABLES if has_metadata(t.name)),
+        )
+
 
 def _linked_tables(table: str, field: str, applies: Callable[[str], bool]) -> frozenset[str]:
     candidates = frozenset(t.name for t in TABLES if applies(t.name))
@@ -153,9 +162,13 @@ class _Chunk:
         # The stored UUID of every id built: lookups by UUID skip parsing text again.
         self.uuids: dict[str, uuid.UUID] = {}
 
-    def services(self, ids: list[Any]) -> list[JsonObject]:
-        services = self._objects(BY_NAME["service"], _fetch(BY_NAME["service"], "id", ids))[0]
-        self._attach(BY_NAME["service"], services)
+    def services(self, ids: Collection[Any]) -> list[JsonObject]:
+        return self.objects(BY_NAME["service"], ids)
+
+    def objects(self, table: Table, ids: Collection[Any]) -> list[JsonObject]:
+        """Full objects of ``table`` with these ids, in id order."""
+        objects = self._objects(table, _fetch(table, "id", ids))[0]
+        self._attach(table, objects)
         self._attach_attributes()
         _attach_metadata(
             [
@@ -165,7 +178,7 @@ class _Chunk:
                 for obj in objs.values()
             ]
         )
-        return services
+        return objects
 
     def _objects(
         self, table: Table, rows: list[tuple[Any, ...]]
@@ -247,6 +260,31 @@ def iter_service_objects(*, chunk_size: int = 500) -> Iterator[JsonObject]:
             return
         yield from _Chunk(terms).services(ids)
         last = ids[-1]
+
+
+def hsds_objects(table: str, ids: Collection[uuid.UUID]) -> list[JsonObject]:
+    """Full HSDS objects of ``table`` (a service, an organization, ...) with these ids, in
+    id order, nested exactly as the export nests them. For a few objects (an API
+    response): about thirty small queries."""
+    return _Chunk(_TermCache(_Links.everything())).objects(BY_NAME[table], ids)
+
+
+def hsds_list_objects(table: str, ids: Collection[uuid.UUID]) -> list[JsonObject]:
+    """HSDS objects of ``table`` with their own fields and, for each one-to-one link, the
+    linked object's own fields (a service's organization and program) — the shape of the
+    HSDS API's list responses. In id order."""
+    main = BY_NAME[table]
+    objects = [_json_object(main, values) for values in _fetch(main, "id", ids)]
+    for nest in nests_of(table):
+        if nest.many:
+            continue
+        linked = BY_NAME[nest.table]
+        keys = {uuid.UUID(o[nest.fk]) for o in objects if nest.fk in o}
+        by_id = {str(v[0]): _json_object(linked, v) for v in _fetch(linked, "id", keys)}
+        for obj in objects:
+            if obj.get(nest.fk) in by_id:
+                obj[nest.key] = by_id[obj[nest.fk]]
+    return objects
 
 
 def write_services_json(path: Path, *, chunk_size: int = 500) -> int:
