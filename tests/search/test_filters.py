@@ -21,25 +21,31 @@ NORTH_3KM = (35.5736, 139.4386)
 NORTH_8KM = (35.6186, 139.4386)
 
 
+def make_tagged(name, **fields):
+    """A service with exactly the given tags: a plain description, so that inference
+    (directory.inference) adds nothing of its own."""
+    return make_service(name, description="案内です。", phones=(), schedules=(), **fields)
+
+
 @pytest.fixture
 def tagged(reference_data):
     return {
-        "phone": make_service(
+        "phone": make_tagged(
             "電話の窓口",
             terms=("type.hotline", "need.mental", "channel.phone", "attr.anonymous", "attr.free"),
         ),
-        "chat": make_service(
+        "chat": make_tagged(
             "チャットの窓口",
             terms=("type.consultation", "need.mental", "channel.chat", "attr.anonymous"),
         ),
-        "place": make_service(
+        "place": make_tagged(
             "みんなの居場所",
             municipality="131016",
             latitude=NORTH_3KM[0],
             longitude=NORTH_3KM[1],
             terms=("type.ibasho", "need.talk", "audience.seniors", "attr.free"),
         ),
-        "far": make_service(
+        "far": make_tagged(
             "遠くのサロン",
             latitude=NORTH_8KM[0],
             longitude=NORTH_8KM[1],

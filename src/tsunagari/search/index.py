@@ -143,7 +143,8 @@ def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
         for row in located:
             body_texts.append(row[1] or "")
             body_texts.extend(addresses.get(row[0], []))
-        body_texts.extend(term_name for _, term_name in terms.get(sid, []))
+        # Tags filter, they are not text: a name such as 「相談」の看板のない場 (inferred
+        # for many places) would make 相談 find every one of them.
         filters = codes + point_cells(points)
         if municipality:
             filters.append(municipality_token(municipality))
