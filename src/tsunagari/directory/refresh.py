@@ -18,4 +18,13 @@ def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
     when None). Runs in the caller's transaction."""
     if service_ids is not None and not service_ids:
         return
+    # 1. Inferred taxonomy, first: the index holds each service's tags.
     infer_services(service_ids)
+
+    # 2. The search index (stated and inferred tags, text, places, weekly hours).
+    from tsunagari.search.index import index_rebuild, index_services
+
+    if service_ids is None:
+        index_rebuild()
+    else:
+        index_services(service_ids)

@@ -54,6 +54,6 @@ class SearchPage:
 
 def search(query: SearchQuery) -> SearchPage:
     """One page of public services matching ``query``, best first."""
-    from .naive import search_naive  # replaced by the index-backed engine
+    from .engine import search_indexed
 
-    return search_naive(query)
+    return search_indexed(query)
