@@ -37,15 +37,21 @@ def _hiragana(run: str) -> str:
     return jaconv.kata2hira(run)
 
 
-def _basic(text: str) -> str:
-    """Width, case and kana folding, separators as single spaces."""
+def fold_letters(text: str) -> str:
+    """Width, case and kana folding only (punctuation and spaces kept): the base that
+    search, taxonomy inference and the navigator's keyword tables share."""
     text = unicodedata.normalize("NFKC", text).lower()
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):  # a few lower-case forms
             text = unicodedata.normalize("NFKC", text)
         # Katakana words repeat (サロン, センター): convert each distinct run once.
         text = _KATAKANA_RUN.sub(lambda m: _hiragana(m.group(0)), text)
-    return _SEPARATORS.sub(" ", text).strip(" ")
+    return text
+
+
+def _basic(text: str) -> str:
+    """Width, case and kana folding, separators as single spaces."""
+    return _SEPARATORS.sub(" ", fold_letters(text)).strip(" ")
 
 
 @cache
