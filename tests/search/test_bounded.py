@@ -54,3 +54,12 @@ def test_nearest_are_found_among_many(many):
     # The name match first, as with few results; then the nearest, found among many.
     assert [hit.service_id for hit in page.hits] == [many["named"].id, many["near"].id]
     assert page.hits[1].distance_km == pytest.approx(0.0, abs=0.01)
+
+
+def test_pages_stop_where_the_ranked_candidates_end(many):
+    first = search(SearchQuery(text="食堂", per_page=2))
+    # "About 7", but only the ranked candidates can be paged through: no empty pages.
+    assert first.total == 7
+    assert first.pages < 4
+    last = search(SearchQuery(text="食堂", per_page=2, page=first.pages))
+    assert last.hits

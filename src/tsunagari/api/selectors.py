@@ -39,9 +39,10 @@ class Listing:
     page: int
     per_page: int
     total_is_estimate: bool = False
+    pages: int | None = None  # when fewer pages can be reached than the total suggests
 
     def envelope(self) -> dict[str, Any]:
-        pages = max(1, -(-self.total // self.per_page))
+        pages = self.pages or max(1, -(-self.total // self.per_page))
         return {
             "total_items": self.total,
             "total_pages": pages,
@@ -87,6 +88,7 @@ def service_hits(result: SearchPage, *, full: bool) -> Listing:
         result.query.page,
         result.query.per_page,
         total_is_estimate=result.total_is_estimate,
+        pages=result.pages,
     )
 
 

@@ -162,7 +162,13 @@ def search_indexed(query: SearchQuery) -> SearchPage:
         )
         for s in page
     ]
-    return SearchPage(query=query, hits=hits, total=total, total_is_estimate=estimate)
+    return SearchPage(
+        query=query,
+        hits=hits,
+        total=total,
+        total_is_estimate=estimate,
+        reachable=len(scored) if estimate else None,
+    )
 
 
 def _bounded(

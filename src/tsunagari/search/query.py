@@ -46,10 +46,14 @@ class SearchPage:
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0
     total_is_estimate: bool = False  # very common words: "about N"
+    # With an estimate, only the best candidates are ranked: how many can be paged
+    # through (the pages stop there rather than run into empty ones).
+    reachable: int | None = None
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.query.per_page))
+        shown = self.total if self.reachable is None else min(self.total, self.reachable)
+        return max(1, -(-shown // self.query.per_page))
 
 
 def search(query: SearchQuery) -> SearchPage:
