@@ -51,6 +51,12 @@ def server(data_dir: Path) -> Iterator[int]:
         TSUNAGARI_LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT / "src"),
     )
+    # Production settings serve hashed static files: collect them as a deployment would.
+    subprocess.run(
+        [sys.executable, "-m", "tsunagari", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "tsunagari", "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
