@@ -12,3 +12,12 @@ def reference_data(db: None) -> None:
     """The municipality list and the taxonomy, as every deployment has them."""
     municipalities_load()
     taxonomy_seed()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache, as a new deployment does (tests write the
+    directory directly, past the writer that would clear it)."""
+    from django.core.cache import cache
+
+    cache.clear()

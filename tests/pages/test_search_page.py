@@ -208,3 +208,32 @@ def test_open_at_uses_japan_time():
 
     form = SearchForm({"when": "at", "date": "2026-12-03", "time": "18:00"})
     assert form.open_at() == dt.datetime(2026, 12, 3, 18, 0, tzinfo=JST)
+
+
+def test_a_directory_of_many_municipalities_asks_for_a_name_instead_of_a_long_list(
+    client, monkeypatch
+):
+    from tsunagari.directory import forms as directory_forms
+
+    monkeypatch.setattr(directory_forms, "MUNICIPALITY_LIST_LIMIT", 1)
+    make_service("町田の居場所", municipality="132098")
+    make_service("下松のサロン", municipality="352071")
+
+    page = client.get(SEARCH_URL).content.decode()
+    assert '<select name="municipality"' not in page
+    assert 'name="municipality"' in page  # a text box: 町田市, まちだ or a code
+
+    assert names_on(client.get(SEARCH_URL, {"municipality": "まちだし"})) == ["町田の居場所"]
+    assert names_on(client.get(SEARCH_URL, {"municipality": "35207"})) == ["下松のサロン"]
+    unknown = client.get(SEARCH_URL, {"municipality": "どこにもない市"})
+    assert sorted(names_on(unknown)) == ["下松のサロン", "町田の居場所"]
+    assert "「地域」の値は使えないため、はずしてさがしました。" in unknown.content.decode()
+
+
+def test_a_few_municipalities_are_a_list_to_choose_from(client):
+    make_service("町田の居場所", municipality="132098")
+    make_service("下松のサロン", municipality="352071")
+
+    page = client.get(SEARCH_URL).content.decode()
+    assert '<select name="municipality"' in page
+    assert "東京都町田市" in page and "山口県下松市" in page

@@ -15,11 +15,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.search.opening import JST, japan_time
+from tsunagari.search.places import resolve_municipality
 from tsunagari.search.query import SearchQuery
 
 from . import selectors
 
 PER_PAGE = 20
+MUNICIPALITY_LIST_LIMIT = 100
 RADIUS_CHOICES = [("", _("きょりを問わない")), ("1", "1 km"), ("3", "3 km"), ("10", "10 km")]
 # Attributes offered as tick boxes (DESIGN.md §3), in the order residents see them.
 ATTRIBUTE_CODES = (
@@ -70,7 +72,14 @@ class SearchForm(forms.Form):
     attr = forms.MultipleChoiceField(
         label=_("特徴（すべてにあうもの）"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    municipality = forms.ChoiceField(label=_("地域"), required=False)
+    # A list to choose from when the directory spans a few municipalities; a name or code
+    # to type when it spans many (a national directory: 1,700 options are slow to render,
+    # heavy to send and hard to use on a phone).
+    municipality = forms.CharField(
+        label=_("地域"),
+        required=False,
+        max_length=40,
+    )
     when = forms.ChoiceField(
         label=_("いつ"),
         required=False,
@@ -104,11 +113,21 @@ class SearchForm(forms.Form):
         self.fields["attr"].choices = [  # type: ignore[attr-defined]
             (code, attributes[code]) for code in ATTRIBUTE_CODES if code in attributes
         ]
-        self.fields["municipality"].choices = [  # type: ignore[attr-defined]
-            ("", gettext("すべての地域")),
-            *((m.code, m.full_name) for m in selectors.municipalities_with_services()),
-        ]
+        places = selectors.municipality_choices(limit=MUNICIPALITY_LIST_LIMIT)
+        if places is not None:
+            self.fields["municipality"].widget = forms.Select(
+                choices=[("", gettext("すべての地域")), *places]
+            )
         self.place_not_found = False
+
+    def clean_municipality(self) -> str:
+        value = (self.cleaned_data.get("municipality") or "").strip()
+        if not value:
+            return ""
+        code = resolve_municipality(value)
+        if code is None:
+            raise forms.ValidationError(gettext("その地域が見つかりません。"))
+        return code
 
     def data_or_empty(self) -> dict[str, Any]:
         if not self.is_bound:

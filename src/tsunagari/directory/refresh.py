@@ -10,6 +10,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
+from django.db import transaction
+
 from .inference import infer_services
 
 
@@ -28,3 +30,10 @@ def refresh_derived(service_ids: Collection[uuid.UUID] | None = None) -> None:
         index_rebuild()
     else:
         index_services(service_ids)
+
+    # 3. Cached facts about the whole directory (the search form's list of places):
+    # forget them now and again once committed, so no request keeps the old ones.
+    from .selectors import forget_cached_choices
+
+    forget_cached_choices()
+    transaction.on_commit(forget_cached_choices)

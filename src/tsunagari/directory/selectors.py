@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import jaconv
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
@@ -230,6 +231,34 @@ def _unique_phones(phones: list[Phone]) -> list[Phone]:
             seen.add(key)
             unique.append(phone)
     return unique
+
+
+MUNICIPALITY_CHOICES_KEY = "directory:municipality-choices"
+
+
+def municipality_choices(*, limit: int) -> list[tuple[str, str]] | None:
+    """(code, name) of the municipalities with public services, or None when there are
+    more than ``limit``. Cached: reading it scans every service, and it changes only
+    when the directory does (``refresh_derived`` forgets it)."""
+    found = cache.get(MUNICIPALITY_CHOICES_KEY)
+    if found is None:
+        codes = list(
+            services_public()
+            .order_by()
+            .values_list("municipality_id", flat=True)
+            .distinct()[: limit + 1]
+        )
+        if len(codes) > limit:
+            found = "many"
+        else:
+            places = Municipality.objects.filter(code__in=codes).order_by("code")
+            found = [(m.code, m.full_name) for m in places]
+        cache.set(MUNICIPALITY_CHOICES_KEY, found, 300)
+    return None if found == "many" else found
+
+
+def forget_cached_choices() -> None:
+    cache.delete(MUNICIPALITY_CHOICES_KEY)
 
 
 def municipalities_with_services() -> QuerySet[Municipality]:

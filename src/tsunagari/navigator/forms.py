@@ -10,6 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory import selectors
+from tsunagari.directory.forms import MUNICIPALITY_LIST_LIMIT
+from tsunagari.search.places import resolve_municipality
 
 MAX_TEXT = 500
 
@@ -89,8 +91,12 @@ class AnswersForm(forms.Form):
         choices=WHEN,
         widget=forms.CheckboxSelectMultiple,
     )
-    where = forms.ChoiceField(
-        label=_("住んでいる市区町村（えらばなくてもだいじょうぶです）"), required=False
+    # A list when the directory spans a few municipalities, a name to type when many
+    # (as the search page's 地域).
+    where = forms.CharField(
+        label=_("住んでいる市区町村（えらばなくてもだいじょうぶです）"),
+        required=False,
+        max_length=40,
     )
     avoid_local = forms.BooleanField(
         label=_("近所だと話しにくい（市外や電話・ネットの窓口を先に出します）"), required=False
@@ -102,10 +108,18 @@ class AnswersForm(forms.Form):
         self.fields["topic"].choices = [  # type: ignore[attr-defined]
             (code, needs[code]) for code in TOPIC_CODES if code in needs
         ]
-        self.fields["where"].choices = [  # type: ignore[attr-defined]
-            ("", _("えらばない")),
-            *((m.code, m.full_name) for m in selectors.municipalities_with_services()),
-        ]
+        places = selectors.municipality_choices(limit=MUNICIPALITY_LIST_LIMIT)
+        if places is not None:
+            self.fields["where"].widget = forms.Select(choices=[("", _("えらばない")), *places])
+
+    def clean_where(self) -> str:
+        value = (self.cleaned_data.get("where") or "").strip()
+        if not value:
+            return ""
+        code = resolve_municipality(value)
+        if code is None:
+            raise forms.ValidationError(_("その市区町村が見つかりません。"))
+        return code
 
     def answers(self) -> dict[str, Any]:
         """The valid answers as keyword arguments of ``navigator.advice.Answers``; an

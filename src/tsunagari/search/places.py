@@ -37,6 +37,30 @@ def resolve_place(text: str) -> tuple[float, float, str] | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def resolve_municipality(text: str) -> str | None:
+    """The 6-digit code of the municipality ``text`` names (a code with or without its
+    check digit, or a name as ``resolve_place`` reads it), or None."""
+    compact = re.sub(r"\s+", "", text.strip())
+    if not compact:
+        return None
+    if _CODE.fullmatch(compact):
+        code = normalise_code(compact)
+        return code if code and Municipality.objects.filter(code=code).exists() else None
+    state = Municipality.objects.aggregate(count=Count("code"), last=Max("code"))
+    matches = _codes(state["count"], state["last"]).get(fold(compact).replace(" ", ""), [])
+    return matches[0] if len(matches) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def _codes(count: int, last: str | None) -> dict[str, list[str]]:
+    """Every way of writing each municipality → its code (see ``_names``)."""
+    codes: dict[str, list[str]] = defaultdict(list)
+    for place in Municipality.objects.exclude(name=""):
+        for form in _forms(place):
+            codes[form].append(place.code)
+    return dict(codes)
+
+
 @lru_cache(maxsize=2)
 def _names(count: int, last: str | None) -> dict[str, list[tuple[float, float, str]]]:
     """Every way of writing each municipality → its point; built once per state of the
