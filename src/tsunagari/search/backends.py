@@ -155,7 +155,7 @@ class SQLiteBackend(Backend):
 
     No bm25(): for its IDF, FTS5 walks the whole doclist of every phrase in the query
     (filter tokens included) on every query — at 500,000 rows that alone doubled the
-    time of a typical search. The engine ranks by the name instead (``engine._rank``)."""
+    time of a typical search. The engine scores its candidates itself (``bm25.py``)."""
 
     def expression(
         self, words: Sequence[QueryWord], groups: Sequence[Sequence[str]], *, name_only: bool

@@ -13,8 +13,8 @@ A query runs in three steps:
 2. **Exact checks** in Python on those candidates: the haversine distance to each
    location against the radius, and ``open_state`` for the few services whose hours
    the weekly masks cannot say exactly (monthly days, dated schedules, odd minutes).
-3. **Ranking**: text relevance (ts_rank_cd on PostgreSQL, name tokens weighing most;
-   on SQLite the share of the name the words make up) scaled to at most 1, plus
+3. **Ranking**: text relevance (BM25F over the candidates, name tokens weighing most,
+   ``bm25.py``) scaled to at most 1, plus
    boosts — 2 when every word is in the name or reading, 0.5 when open, up to 0.5 for
    nearness — ties broken by distance, then name, then id, so a page never reorders
    between requests."""
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import jpholiday
 
+from . import bm25
 from .backends import Backend, OpenCondition, Row, backend
 from .geo import nearest_km, parse_points, radius_cells
 from .index import municipality_token, schedules_of
@@ -90,14 +91,6 @@ def _verify_open(rows: Iterable[Scored], at: dt.datetime) -> None:
     for scored in pending:
         state = open_state(schedules.get(scored.row.service_id, []), at)
         scored.open_now = state.open_now if state.known else None
-
-
-def _name_share(words: list[QueryWord], row: Row) -> float:
-    """How much of the name (and reading) the query words make up: 食堂 weighs more in
-    「みんな食堂」 than in 「地域の子どもと大人のための食堂」."""
-    name = row.name_folded.replace(" ", "")
-    covered = sum(len(word.text) * name.count(word.text) for word in words)
-    return min(covered, len(name)) / len(name) if name else 0.0
 
 
 def _name_match(words: list[QueryWord], row: Row) -> bool:
@@ -221,9 +214,9 @@ def _bounded(
 
 def _rank(scored: list[Scored], words: list[QueryWord]) -> None:
     """Score and sort in place (see module doc)."""
-    relevance = [s.row.relevance for s in scored]
-    if words and not any(relevance):  # SQLite: see backends.SQLiteBackend
-        relevance = [_name_share(words, s.row) for s in scored]
+    # BM25F over the candidates only, the same on both databases (see bm25.py).
+    found = bm25.relevance([s.row.doc_id for s in scored], words) if words else {}
+    relevance = [found.get(s.row.doc_id, 0.0) for s in scored]
     best = max(relevance, default=0.0)
     for s, value in zip(scored, relevance, strict=True):
         score = value / best if best > 0 else 0.0

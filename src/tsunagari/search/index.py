@@ -21,7 +21,7 @@ from tsunagari.directory.models import (
     Service,
 )
 
-from . import reading
+from . import bm25, reading
 from .geo import format_points, point_cells
 from .models import SearchDocument
 from .normalise import bigrams, document_lines
@@ -72,6 +72,7 @@ def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
 
 def index_services(service_ids: Collection[uuid.UUID]) -> int:
     """Bring the documents of ``service_ids`` up to date; returns how many are public."""
+    bm25.forget()
     written = 0
     for chunk in _chunks(sorted(set(service_ids))):
         drafts = build_drafts(chunk)
@@ -83,6 +84,7 @@ def index_services(service_ids: Collection[uuid.UUID]) -> int:
 
 def index_rebuild() -> int:
     """Rebuild the whole index from the directory; returns the number of documents."""
+    bm25.forget()
     SearchDocument.objects.all().delete()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
