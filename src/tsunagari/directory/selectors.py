@@ -134,20 +134,18 @@ def terms_by_service(
 ) -> dict[uuid.UUID, list[TaxonomyTerm]]:
     """Taxonomy terms linked to each service (HSDS attributes), without repeats, in
     ``TAXONOMY_ORDER`` and then code order."""
-    attributes = (
-        Attribute.objects.filter(
-            link_entity="service",
-            link_id__in=service_ids,
-            taxonomy_term__taxonomy_label__in=taxonomies,
-        )
-        .select_related("taxonomy_term__taxonomy")
-        .order_by("taxonomy_term__code")
+    # Plain (service, term) pairs and the few dozen terms once: no model objects per link.
+    terms = {t.id: t for t in TaxonomyTerm.objects.filter(taxonomy_label__in=taxonomies)}
+    links = Attribute.objects.filter(link_entity="service", link_id__in=service_ids).values_list(
+        "link_id", "taxonomy_term_id"
     )
     found: dict[uuid.UUID, dict[uuid.UUID, TaxonomyTerm]] = defaultdict(dict)
-    for attribute in attributes:
-        found[attribute.link_id].setdefault(attribute.taxonomy_term_id, attribute.taxonomy_term)
+    for service_id, term_id in links:
+        term = terms.get(term_id)
+        if term is not None:
+            found[service_id].setdefault(term_id, term)
     return {
-        service_id: sorted(terms.values(), key=_term_order) for service_id, terms in found.items()
+        service_id: sorted(by_id.values(), key=_term_order) for service_id, by_id in found.items()
     }
 
 
