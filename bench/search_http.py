@@ -85,17 +85,21 @@ def server(data_dir: Path) -> Iterator[int]:
         process.wait(timeout=10)
 
 
-def api_path(query: Any) -> str:
-    params: list[tuple[str, str]] = [("per_page", "20")]
-    if query.text:
-        params.append(("search", query.text))
+def _words_and_tags(query: Any, *, text: str, attribute: str) -> list[tuple[str, str]]:
+    """The query's words and tag filters under the parameter names of the API or page."""
+    params = [(text, query.text)] if query.text else []
     for key, codes in (
         ("need", query.needs),
         ("audience", query.audiences),
         ("channel", query.channels),
-        ("attribute", query.attributes),
+        (attribute, query.attributes),
     ):
         params.extend((key, code) for code in codes)
+    return params
+
+
+def api_path(query: Any) -> str:
+    params = [("per_page", "20"), *_words_and_tags(query, text="search", attribute="attribute")]
     if query.near:
         radius = f",{int(query.radius_km * 1000)}" if query.radius_km else ""
         params.append(("proximity", f"{query.near[0]},{query.near[1]}{radius}"))
@@ -105,16 +109,7 @@ def api_path(query: Any) -> str:
 
 
 def page_path(query: Any) -> str:
-    params: list[tuple[str, str]] = []
-    if query.text:
-        params.append(("q", query.text))
-    for key, codes in (
-        ("need", query.needs),
-        ("audience", query.audiences),
-        ("channel", query.channels),
-        ("attr", query.attributes),
-    ):
-        params.extend((key, code) for code in codes)
+    params = _words_and_tags(query, text="q", attribute="attr")
     if query.near:
         params += [("lat", f"{query.near[0]:.2f}"), ("lon", f"{query.near[1]:.2f}"), ("km", "10")]
     return "/?" + urlencode(params)

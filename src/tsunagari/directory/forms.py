@@ -53,6 +53,18 @@ SEARCH_KEYS = (
 )
 
 
+def municipality_code(value: str | None, not_found: str) -> str:
+    """A chosen or typed municipality (code or name) as its code; ``not_found`` is the
+    error when it names none."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    code = resolve_municipality(value)
+    if code is None:
+        raise forms.ValidationError(not_found)
+    return code
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("ことばでさがす"),
@@ -121,13 +133,9 @@ class SearchForm(forms.Form):
         self.place_not_found = False
 
     def clean_municipality(self) -> str:
-        value = (self.cleaned_data.get("municipality") or "").strip()
-        if not value:
-            return ""
-        code = resolve_municipality(value)
-        if code is None:
-            raise forms.ValidationError(gettext("その地域が見つかりません。"))
-        return code
+        return municipality_code(
+            self.cleaned_data.get("municipality"), gettext("その地域が見つかりません。")
+        )
 
     def data_or_empty(self) -> dict[str, Any]:
         if not self.is_bound:

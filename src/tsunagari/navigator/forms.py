@@ -10,8 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory import selectors
-from tsunagari.directory.forms import MUNICIPALITY_LIST_LIMIT
-from tsunagari.search.places import resolve_municipality
+from tsunagari.directory.forms import MUNICIPALITY_LIST_LIMIT, municipality_code
 
 MAX_TEXT = 500
 
@@ -113,13 +112,8 @@ class AnswersForm(forms.Form):
             self.fields["where"].widget = forms.Select(choices=[("", _("えらばない")), *places])
 
     def clean_where(self) -> str:
-        value = (self.cleaned_data.get("where") or "").strip()
-        if not value:
-            return ""
-        code = resolve_municipality(value)
-        if code is None:
-            raise forms.ValidationError(_("その市区町村が見つかりません。"))
-        return code
+        not_found = str(_("その市区町村が見つかりません。"))
+        return municipality_code(self.cleaned_data.get("where"), not_found)
 
     def answers(self) -> dict[str, Any]:
         """The valid answers as keyword arguments of ``navigator.advice.Answers``; an
