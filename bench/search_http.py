@@ -115,36 +115,29 @@ def page_path(query: Any) -> str:
     return "/?" + urlencode(params)
 
 
-def timed_gets(port: int, paths: list[str]) -> list[float]:
+def _timed(port: int, requests: list[tuple[str, str, str | None]]) -> list[float]:
+    """Milliseconds of each (method, path, JSON body) over one keep-alive connection."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Content-Type": "application/json"}
     found = []
-    for path in paths:
+    for method, path, body in requests:
         started = time.perf_counter()
-        connection.request("GET", path)
+        connection.request(method, path, body, headers=headers if body else {})
         response = connection.getresponse()
         response.read()
         found.append((time.perf_counter() - started) * 1000)
         if response.status != 200:
-            raise SystemExit(f"GET {path} answered {response.status}")
+            raise SystemExit(f"{method} {path} answered {response.status}")
     connection.close()
     return found
+
+
+def timed_gets(port: int, paths: list[str]) -> list[float]:
+    return _timed(port, [("GET", path, None) for path in paths])
 
 
 def timed_posts(port: int, path: str, bodies: list[dict[str, Any]]) -> list[float]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    found = []
-    for body in bodies:
-        started = time.perf_counter()
-        connection.request(
-            "POST", path, json.dumps(body), headers={"Content-Type": "application/json"}
-        )
-        response = connection.getresponse()
-        response.read()
-        found.append((time.perf_counter() - started) * 1000)
-        if response.status != 200:
-            raise SystemExit(f"POST {path} answered {response.status}")
-    connection.close()
-    return found
+    return _timed(port, [("POST", path, json.dumps(body)) for body in bodies])
 
 
 def navigator_bodies(count: int) -> list[dict[str, Any]]:

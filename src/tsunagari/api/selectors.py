@@ -60,6 +60,14 @@ def _ordered(objects: list[JsonObject], ids: Sequence[uuid.UUID]) -> list[JsonOb
     return [by_id[str(i)] for i in ids if str(i) in by_id]
 
 
+def _listing(
+    queryset: QuerySet[Any], table: str, paging: Paging, *, build: Any = hsds_list_objects
+) -> Listing:
+    """One page of ``queryset`` (already ordered) as HSDS objects of ``table``."""
+    ids, total = _page_ids(queryset, paging)
+    return Listing(_ordered(build(table, ids), ids), total, paging.page, paging.per_page)
+
+
 def _page_ids(queryset: QuerySet[Any], paging: Paging) -> tuple[list[uuid.UUID], int]:
     total = queryset.count()
     start = (paging.page - 1) * paging.per_page
@@ -112,9 +120,7 @@ def organization_list(paging: Paging, *, search: str = "", municipality: str = "
         )
     if municipality:
         organizations = organizations.filter(municipality_id=municipality)
-    ids, total = _page_ids(organizations.order_by("name", "id"), paging)
-    contents = _ordered(hsds_list_objects("organization", ids), ids)
-    return Listing(contents, total, paging.page, paging.per_page)
+    return _listing(organizations.order_by("name", "id"), "organization", paging)
 
 
 def organization_get(organization_id: str) -> JsonObject:
@@ -141,10 +147,9 @@ def service_at_location_list(paging: Paging, *, municipality: str = "") -> Listi
     links = _service_at_locations()
     if municipality:
         links = links.filter(service__municipality_id=municipality)
-    ids, total = _page_ids(links.order_by("service__name", "id"), paging)
-    contents = _ordered(hsds_list_objects("service_at_location", ids), ids)
-    _attach_services(contents, full=False)
-    return Listing(contents, total, paging.page, paging.per_page)
+    listing = _listing(links.order_by("service__name", "id"), "service_at_location", paging)
+    _attach_services(listing.contents, full=False)
+    return listing
 
 
 def service_at_location_get(link_id: str) -> JsonObject:
@@ -170,9 +175,7 @@ def taxonomy_list(paging: Paging, *, search: str = "") -> Listing:
     taxonomies = Taxonomy.objects.all()
     if search:
         taxonomies = taxonomies.filter(name__icontains=search)
-    ids, total = _page_ids(taxonomies.order_by("name", "id"), paging)
-    contents = _ordered(hsds_objects("taxonomy", ids), ids)
-    return Listing(contents, total, paging.page, paging.per_page)
+    return _listing(taxonomies.order_by("name", "id"), "taxonomy", paging, build=hsds_objects)
 
 
 def taxonomy_get(taxonomy_id: str) -> JsonObject:
@@ -191,9 +194,8 @@ def taxonomy_term_list(
         terms = terms.filter(Q(name__icontains=search) | Q(code__icontains=search))
     if taxonomy_id is not None:
         terms = terms.filter(taxonomy_id=taxonomy_id)
-    ids, total = _page_ids(terms.order_by("taxonomy_label", "code", "id"), paging)
-    contents = _ordered(hsds_objects("taxonomy_term", ids), ids)
-    return Listing(contents, total, paging.page, paging.per_page)
+    ordered = terms.order_by("taxonomy_label", "code", "id")
+    return _listing(ordered, "taxonomy_term", paging, build=hsds_objects)
 
 
 def taxonomy_term_get(term_id: str) -> JsonObject:
