@@ -21,3 +21,7 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+# The staff side's permission world (tests/staff_world.py), for every staff test.
+from tests.staff_world import world  # noqa: E402, F401

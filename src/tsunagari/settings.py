@@ -69,9 +69,19 @@ INSTALLED_APPS = [
     # django-ninja's templates and static files: the API docs page serves its own copy
     # of Swagger UI instead of loading it from a CDN.
     "ninja",
+    # Staff accounts: TOTP two-factor with backup codes, lockout after repeated failures.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    # Background tasks (reminders) kept in the database and run by `tsunagari worker`.
+    "django_tasks",
+    "django_tasks_db",
     "tsunagari.core",
     "tsunagari.audit",
     "tsunagari.directory",
+    "tsunagari.organizations",
+    "tsunagari.accounts",
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",
@@ -85,9 +95,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in while an account is locked out after repeated failures.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "tsunagari.urls"
 WSGI_APPLICATION = "tsunagari.wsgi.application"

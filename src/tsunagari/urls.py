@@ -12,5 +12,7 @@ urlpatterns += i18n_patterns(
     path("", include("tsunagari.search.urls")),
     path("", include("tsunagari.directory.urls")),
     path("navigator/", include("tsunagari.navigator.urls")),
+    # Staff pages (sign-in needed): accounts, organisations, stewardship, audit.
+    path("staff/", include("tsunagari.accounts.urls")),
     prefix_default_language=False,
 )

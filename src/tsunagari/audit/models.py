@@ -3,12 +3,50 @@ from django.db import models
 
 
 class AuditAction(models.TextChoices):
-    """The closed vocabulary of recorded actions."""
+    """The closed vocabulary of recorded actions. A new kind of event gets a code here
+    (and a migration) before any code may record it."""
 
+    # The directory's rows
     CREATE = "directory.create", "作成"
     UPDATE = "directory.update", "更新"
     DELETE = "directory.delete", "削除"
     IMPORT = "directory.import", "取り込み"
+    ARCHIVE = "directory.archive", "掲載終了（アーカイブ）"
+    UNARCHIVE = "directory.unarchive", "掲載再開"
+    VERIFY = "directory.verify", "内容を確認"
+    # Edits waiting for a coordinator's review
+    CHANGE_SUBMIT = "change.submit", "変更の申請"
+    CHANGE_APPROVE = "change.approve", "変更の承認"
+    CHANGE_RETURN = "change.return", "変更の差し戻し"
+    CHANGE_WITHDRAW = "change.withdraw", "変更の取り下げ"
+    # Residents' 「情報がちがう」 reports, reminders about stale listings
+    REPORT_CREATE = "report.create", "「情報がちがう」の受付"
+    REPORT_RESOLVE = "report.resolve", "「情報がちがう」の対応済み"
+    REMINDER_SEND = "reminder.send", "確認のお願いを送信"
+    # Organisations, members, coordinators, municipality policies
+    ORGANIZATION_CREATE = "organization.create", "参加団体の登録"
+    MEMBER_INVITE = "member.invite", "メンバーの招待"
+    MEMBER_JOIN = "member.join", "メンバーの参加"
+    MEMBER_ROLE = "member.role", "メンバーの役割変更"
+    MEMBER_REMOVE = "member.remove", "メンバーの削除"
+    COORDINATOR_ADD = "coordinator.add", "コーディネーターの追加"
+    COORDINATOR_REMOVE = "coordinator.remove", "コーディネーターの削除"
+    POLICY_UPDATE = "policy.update", "自治体ごとの運用の変更"
+    # Accounts
+    LOGIN = "account.login", "ログイン"
+    LOGIN_FAILED = "account.login_failed", "ログインの失敗"
+    LOCKOUT = "account.lockout", "ログインの一時停止"
+    LOGOUT = "account.logout", "ログアウト"
+    REAUTH = "account.reauth", "パスワードの再確認"
+    PASSWORD_CHANGE = "account.password_change", "パスワードの変更"
+    PASSWORD_RESET = "account.password_reset", "パスワードの再設定"
+    OTP_ENABLE = "account.otp_enable", "2段階認証の設定"
+    OTP_DISABLE = "account.otp_disable", "2段階認証の解除"
+    ADMIN_CREATE = "account.admin_create", "管理者の作成"
+    # The platform itself
+    AUDIT_EXPORT = "audit.export", "監査記録の書き出し"
+    BACKUP = "platform.backup", "バックアップ"
+    RESTORE = "platform.restore", "復元"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -32,6 +70,15 @@ class AuditEvent(models.Model):
     )
     # Who acted when there is no user: "import:<file>", "demo", "system".
     actor_label = models.CharField("実行者", max_length=255)
+    # The stewarding organisation whose object this is (None: none, or not known).
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="団体",
+    )
     action = models.CharField("操作", max_length=40, choices=AuditAction.choices)
     object_type = models.CharField("対象の種類", max_length=60)
     object_id = models.CharField("対象ID", max_length=64)
@@ -43,7 +90,10 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["organization", "occurred_at"], name="audit_org_time_idx"),
+        ]
         verbose_name = "監査記録"
         verbose_name_plural = "監査記録"
 

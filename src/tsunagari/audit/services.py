@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,8 +96,27 @@ def audit_record(
     object_id: object,
     old: Mapping[str, Any] | None = None,
     new: Mapping[str, Any] | None = None,
-) -> None:
-    """Record one event now (callers are inside the transaction that made the change)."""
-    buffer = AuditBuffer(actor)
-    buffer.add(action=action, object_type=object_type, object_id=object_id, old=old, new=new)
-    buffer.flush()
+    organization_id: uuid.UUID | None = None,
+) -> AuditEvent:
+    """Record one event now (callers are inside the transaction that made the change).
+    ``organization_id`` names the stewarding organisation whose object this is, so its
+    members and coordinators can find the event."""
+    return AuditEvent.objects.create(
+        occurred_at=timezone.now(),
+        actor_id=actor.user_id,
+        actor_label=actor.label,
+        action=action.value,
+        object_type=object_type,
+        object_id=str(object_id),
+        # Stored as JSON the same way as the bulk path: ids, dates and times as ISO text.
+        old_values=_as_json_values(old),
+        new_values=_as_json_values(new),
+        request_id=actor.request_id,
+        organization_id=organization_id,
+    )
+
+
+def _as_json_values(values: Mapping[str, Any] | None) -> Any:
+    """``values`` as they read back from the JSON column (ids and dates as ISO text)."""
+    text = _json(values)
+    return None if text is None else orjson.loads(text)
