@@ -37,6 +37,18 @@ class Actor:
     request_id: str = ""
 
 
+def actor_for(request: Any) -> Actor:
+    """The signed-in user of ``request`` as an audit actor, with the request's id (set by
+    core's request-id middleware) so events of one request can be found together."""
+    user = request.user
+    signed_in = user is not None and user.is_authenticated
+    return Actor(
+        label=user.get_username() if signed_in else "anonymous",
+        user_id=user.pk if signed_in else None,
+        request_id=getattr(request, "request_id", ""),
+    )
+
+
 @dataclass
 class AuditBuffer:
     """Collects events during a bulk write and stores them in one statement per batch."""
