@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,9 +42,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 DEBUG = env_bool("TSUNAGARI_DEBUG")
 # Demo mode serves the fictional demo municipality; it may run without a configured secret.
 DEMO = env_bool("TSUNAGARI_DEMO")
+# Everything else is production: https only, secure cookies, a real secret, JSON logs.
+PRODUCTION = not (DEBUG or DEMO)
 
 DATA_DIR = Path(env_str("TSUNAGARI_DATA_DIR", str(CHECKOUT_DIR / "var")))
 
@@ -58,6 +72,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list(
     "TSUNAGARI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG or DEMO else []
 )
+# Only needed when a form is posted from another origin (e.g. a staff portal host);
+# same-origin posts are checked against the Host header already.
+CSRF_TRUSTED_ORIGINS = env_list("TSUNAGARI_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,7 +105,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later log line of the request carries its id, redirects included.
+    "tsunagari.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -187,8 +207,36 @@ STORAGES = {
 # Demo and debug serve static files straight from the apps, with no collectstatic step.
 WHITENOISE_USE_FINDERS = DEBUG or DEMO
 
-SESSION_COOKIE_SECURE = not (DEBUG or DEMO)
-CSRF_COOKIE_SECURE = not (DEBUG or DEMO)
+# -- Transport and cookies -------------------------------------------------------------
+# Production answers only over https. Behind a reverse proxy that ends TLS, name the
+# header it sets (TSUNAGARI_PROXY_SSL_HEADER=X-Forwarded-Proto) so Django knows the
+# request was https; the proxy must overwrite that header, never pass a client's on.
+SECURE_SSL_REDIRECT = env_bool("TSUNAGARI_SSL_REDIRECT", PRODUCTION)
+_proxy_ssl_header = env_str("TSUNAGARI_PROXY_SSL_HEADER")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_ssl_header.strip().upper().replace("-", "_"),
+        "https",
+    )
+# HSTS: browsers remember for a year to use https only. includeSubDomains covers only
+# names below this site's own host. Preloading is for whoever owns the registered
+# domain to decide (the header alone commits nothing; submitting to the list does).
+SECURE_HSTS_SECONDS = env_int("TSUNAGARI_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TSUNAGARI_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("TSUNAGARI_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    # __Host- cookies are https-only, for this exact host and path /: no other host
+    # under the same domain can set or read them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -208,10 +256,66 @@ TSUNAGARI_TILE_ATTRIBUTION = env_str(
     GSI_ATTRIBUTION if TSUNAGARI_TILE_URL == GSI_TILE_URL else "",
 )
 
+
+def tile_origin(url: str) -> list[str]:
+    """The origin the map's tiles come from, for the CSP (a Leaflet ``{s}`` subdomain
+    placeholder becomes a wildcard)."""
+    if not url:
+        return []
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise ImproperlyConfigured(f"TSUNAGARI_TILE_URL must be an http(s) URL, not {url!r}")
+    return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]
+
+
+# -- Content Security Policy (django-csp) -----------------------------------------------
+# Only our own scripts and styles, never inline ones: an inline script that is ever truly
+# needed carries nonce="{{ request.csp_nonce }}" (the nonce appears in the header only
+# on pages that use it). Leaflet positions tiles and markers through element.style,
+# which CSP does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *tile_origin(TSUNAGARI_TILE_URL)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# -- Logs ----------------------------------------------------------------------------------
+# JSON lines in production (one object per event, for a log collector), plain text when
+# a person reads the console. No log line holds a query string, an IP address or a user
+# agent: what residents search for is theirs (see tsunagari.core.logging).
+TSUNAGARI_LOG_FORMAT = env_str("TSUNAGARI_LOG_FORMAT", "json" if PRODUCTION else "plain")
+if TSUNAGARI_LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(
+        f"TSUNAGARI_LOG_FORMAT must be json or plain, not {TSUNAGARI_LOG_FORMAT!r}"
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "tsunagari.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "tsunagari.core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": TSUNAGARI_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("TSUNAGARI_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # runserver's own access line holds the full URL with its query string; the
+        # request-id middleware writes one without it ("tsunagari.request").
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+    },
 }
