@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import translation
 
 from tsunagari.audit.models import AuditAction
@@ -44,13 +44,14 @@ def platform_admin_check_username(username: str) -> None:
     """Raises ValidationError unless ``username`` is a free, well-formed user name."""
     User = get_user_model()
     field = User._meta.get_field(User.USERNAME_FIELD)
+    assert isinstance(field, models.Field)
+    longest = field.max_length or 150
     username = username.strip()
     if not username:
         raise ValidationError("ユーザー名を入れてください / Enter a username.")
-    if len(username) > (field.max_length or 150):
+    if len(username) > longest:
         raise ValidationError(
-            f"ユーザー名は {field.max_length} 文字までです / "
-            f"A username has at most {field.max_length} characters."
+            f"ユーザー名は {longest} 文字までです / A username has at most {longest} characters."
         )
     for validator in field.validators:
         validator(username)
@@ -89,7 +90,7 @@ def platform_admin_create(
     User = get_user_model()
     try:
         with transaction.atomic():
-            user = User._default_manager.create_superuser(  # type: ignore[attr-defined]
+            user = User._default_manager.create_superuser(
                 username=username, email=email, password=password
             )
     except IntegrityError:  # taken between the check and the insert
