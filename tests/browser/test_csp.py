@@ -78,6 +78,12 @@ def test_search_results_update_in_place_without_csp_violation(live_server, servi
     assert violations(watched) == []
 
 
+def test_the_staff_sign_in_page_raises_no_csp_violation(live_server, watched):
+    response = watched.goto(f"{live_server.url}/staff/login/")
+    assert response.status == 200
+    assert violations(watched) == []
+
+
 def test_the_admin_raises_no_csp_violation(live_server, service, watched):
     get_user_model().objects.create_superuser("kanri", "kanri@example.jp", "long-enough-pass-23")
     watched.goto(f"{live_server.url}/admin/login/")
