@@ -229,12 +229,15 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token
+# The CSRF cookie keeps Django's default (not HttpOnly: hiding it protects nothing).
+# Scripts take the token from the page ({% csrf_token %}, hx-headers), never from the
+# cookie by name: in production its name carries the __Host- prefix.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     # __Host- cookies are https-only, for this exact host and path /: no other host
-    # under the same domain can set or read them.
+    # under the same domain (other sites of the municipality) can set or read them, so
+    # none can plant a CSRF cookie of its choosing.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
