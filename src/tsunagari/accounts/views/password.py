@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -28,16 +29,17 @@ from ..services import password_set
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     """A new password, twice. The current one was just asked by re-authentication."""
-    form = SetPasswordForm(request.user, data=request.POST or None)
+    user = cast(AbstractBaseUser, request.user)  # staff_required: signed in
+    form = SetPasswordForm(user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         password_set(
             actor=actor_for(request),
-            user=request.user,  # type: ignore[arg-type]
+            user=user,
             password=form.cleaned_data["new_password1"],
             action=AuditAction.PASSWORD_CHANGE,
         )
         # Stay signed in here; other sessions of this user end (their hash no longer fits).
-        update_session_auth_hash(request, request.user)  # type: ignore[arg-type]
+        update_session_auth_hash(request, user)  # type: ignore[arg-type]
         mark_password_entered(request)
         messages.success(request, _("パスワードを変更しました。"))
         return redirect("accounts:security")
