@@ -72,6 +72,11 @@ class DeviceConfirmForm(forms.Form):
         help_text=_("読み取ったあと、アプリに出ている数字を入力すると、設定が完了します。"),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the app's digits here (no backup code yet): the number keypad on phones.
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"
+
 
 class ReauthForm(forms.Form):
     """Asks the password again (and a code when the user has a second factor)."""

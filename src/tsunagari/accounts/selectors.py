@@ -77,6 +77,7 @@ def security_state_for(user: Any) -> SecurityState:
 class TotpSetup:
     qr_data_uri: str
     qr_alt: str
+    qr_size: int  # pixels, width and height
     secret: str  # base32, in groups of four for typing by hand
 
 
@@ -85,10 +86,12 @@ def totp_setup_for(device: TOTPDevice) -> TotpSetup:
     the CSP beyond images) and the same secret as text for typing it in."""
     qr = segno.make(device.config_url, error="m")
     svg = qr.svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
+    width, _height = qr.symbol_size(scale=5, border=4)
     secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
     grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
     return TotpSetup(
         qr_data_uri=svg,
+        qr_size=int(width),
         qr_alt=_("認証アプリで読み取るQRコード。読み取れないときは、下の文字を入力してください。"),
         secret=grouped,
     )
