@@ -133,6 +133,102 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# -- Staff accounts: sessions, re-authentication, lockout, e-mail ----------------------
+# Staff sessions last one working day (and end when the browser closes); the public side
+# never gets a session or a cookie.
+SESSION_COOKIE_AGE = int(env_str("TSUNAGARI_SESSION_HOURS", "10")) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Sensitive actions (password change, turning two-factor off, managing members) ask for
+# the password again when it was last entered longer ago than this.
+TSUNAGARI_REAUTH_SECONDS = int(env_str("TSUNAGARI_REAUTH_SECONDS", "600"))
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env_str("TSUNAGARI_SITE_NAME", "つながり")
+
+# django-axes: 5 failed sign-ins for one user name lock that name for 30 minutes, from
+# every address. Counting by user name alone (not by the IP+user-name combination) is a
+# deliberate choice: the combination lets anyone who can spread guesses over many
+# addresses (or sit behind a shared proxy whose address we cannot trust) keep guessing
+# a partner's password, and partners need not have a second factor. The price is that
+# someone can lock a known user name on purpose; the lock ends by itself, further tries
+# during it do not extend it, and a password reset through the e-mailed link lifts it.
+#
+# No lock by address, alone or combined: municipal staff often reach the internet through
+# one shared gateway (LGWAN, a prefecture's proxy), so a lock by address would lock a
+# whole office out after a few typos. axes' check W006 asks for an address parameter
+# because user-agent or cookie parameters can be rotated; the user name cannot be, so
+# that warning does not apply here and is silenced.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_ENABLED = env_bool("TSUNAGARI_AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env_str("TSUNAGARI_LOCKOUT_FAILURES", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = float(env_str("TSUNAGARI_LOCKOUT_MINUTES", "30")) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tsunagari.accounts.views.signin.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Successful sign-ins are in the audit record already; axes keeps only the failures it
+# needs to count (no address or browser log of every staff sign-in). Axes acts only on
+# sign-in attempts: public pages never reach it.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = DEBUG
+
+# E-mail (password reset, invitations). Debug and demo print mails on the console;
+# production sends them through SMTP: TSUNAGARI_EMAIL_URL such as
+# smtp+tls://user:password@mail.example.jp:587 (smtp:// plain, smtps:// TLS from the
+# start, console:// to print), or TSUNAGARI_EMAIL_HOST / _PORT / _USER / _PASSWORD(_FILE)
+# / _USE_TLS. Tests use Django's in-memory outbox.
+DEFAULT_FROM_EMAIL = env_str("TSUNAGARI_DEFAULT_FROM_EMAIL", "tsunagari@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = f"[{env_str('TSUNAGARI_SITE_NAME', 'つながり')}] "
+EMAIL_TIMEOUT = 20
+
+
+def _email_settings() -> dict[str, object]:
+    from urllib.parse import unquote, urlsplit
+
+    url = env_str("TSUNAGARI_EMAIL_URL")
+    if not url:
+        if DEBUG or DEMO:
+            return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": env_str("TSUNAGARI_EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": int(env_str("TSUNAGARI_EMAIL_PORT", "25")),
+            "EMAIL_HOST_USER": env_str("TSUNAGARI_EMAIL_USER"),
+            "EMAIL_HOST_PASSWORD": env_str("TSUNAGARI_EMAIL_PASSWORD"),
+            "EMAIL_USE_TLS": env_bool("TSUNAGARI_EMAIL_USE_TLS"),
+        }
+    parts = urlsplit(url)
+    if parts.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    ports = {"smtp": 25, "smtp+tls": 587, "smtps": 465}
+    if parts.scheme not in ports:
+        raise ImproperlyConfigured(
+            "TSUNAGARI_EMAIL_URL must start with smtp://, smtp+tls://, smtps:// or console://"
+        )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or ports[parts.scheme],
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+    }
+
+
+_EMAIL = _email_settings()
+EMAIL_BACKEND = str(_EMAIL["EMAIL_BACKEND"])
+EMAIL_HOST = str(_EMAIL.get("EMAIL_HOST", "localhost"))
+EMAIL_PORT = int(str(_EMAIL.get("EMAIL_PORT", 25)))
+EMAIL_HOST_USER = str(_EMAIL.get("EMAIL_HOST_USER", ""))
+EMAIL_HOST_PASSWORD = str(_EMAIL.get("EMAIL_HOST_PASSWORD", ""))
+EMAIL_USE_TLS = bool(_EMAIL.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = bool(_EMAIL.get("EMAIL_USE_SSL", False))
+
 ROOT_URLCONF = "tsunagari.urls"
 WSGI_APPLICATION = "tsunagari.wsgi.application"
 
