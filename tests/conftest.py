@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tsunagari.directory.reference import municipalities_load, taxonomy_seed
@@ -25,3 +27,15 @@ def _fresh_cache() -> None:
 
 # The staff side's permission world (tests/staff_world.py), for every staff test.
 from tests.staff_world import world  # noqa: E402, F401
+
+
+@pytest.fixture
+def admin_client(client: Any, admin_user: Any) -> Any:
+    """pytest-django's admin client, signed in as the admin site asks: with a verified
+    second factor (the admin is an OTPAdminSite)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.staff_world import sign_in
+
+    TOTPDevice.objects.create(user=admin_user, name="test", confirmed=True)
+    return sign_in(client, admin_user)
