@@ -102,7 +102,8 @@ def events_visible_to(user: Any) -> QuerySet[AuditEvent]:
           organisation, so a partner's listing in another municipality stays with that
           municipality's coordinator;
       (c) events about a municipality they coordinate (its policy, its coordinators);
-      (d) events about the accounts of members of those organisations, and their own.
+      (d) events about the accounts of members of those organisations, and their own;
+      (e) what they did themselves (their exports of this record among them).
       Rows that no longer exist (a part removed by an import) cannot be placed in a
       municipality, so their DELETE events are visible to administrators only; listings
       are archived, not deleted, on the staff side.
@@ -123,7 +124,7 @@ def events_visible_to(user: Any) -> QuerySet[AuditEvent]:
         pk__in=Membership.objects.filter(organization_id__in=organizations).values("user_id")
     ).annotate(audit_id=models.functions.Cast("pk", CharField()))
     visible |= Q(object_type=USER_OBJECT, object_id__in=members.values("audit_id"))
-    visible |= Q(object_type=USER_OBJECT, object_id=str(user.pk))
+    visible |= Q(object_type=USER_OBJECT, object_id=str(user.pk)) | Q(actor_id=user.pk)
     return events.filter(visible)
 
 
