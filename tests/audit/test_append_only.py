@@ -83,3 +83,22 @@ def test_an_actor_with_events_cannot_be_deleted(world: World, event: AuditEvent)
     with pytest.raises(ProtectedError):
         User.objects.filter(pk=world.editor_a.pk).delete()
     assert _stored()[-1][0] == event.pk
+
+
+def test_the_database_refuses_a_raw_update_or_delete_on_postgresql(event: AuditEvent) -> None:
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger exists on PostgreSQL only")
+    table = AuditEvent._meta.db_table
+    for sql in (
+        f"UPDATE {table} SET action = 'x' WHERE id = %s",
+        f"DELETE FROM {table} WHERE id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.CHANGE_SUBMIT
