@@ -62,7 +62,7 @@ class EventFilterForm(forms.Form):
     date_to = forms.DateField(label=_("この日まで"), required=False, widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("「この日まで」は「この日から」より後の日にしてください。"))

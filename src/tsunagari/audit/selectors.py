@@ -10,8 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
-from django.db import models
 from django.db.models import CharField, Func, Q, QuerySet
+from django.db.models.functions import Cast
 
 from tsunagari.directory.hsds import TABLES
 from tsunagari.directory.models import Attribute, Service
@@ -81,7 +81,7 @@ def _directory_rows_in(codes: set[str]) -> Iterator[tuple[str, QuerySet[Any]]]:
         where = Q()
         for path in paths:
             where |= Q(**{f"{path}__in": wanted})
-        yield table.name, _ids_as_text(table.model.objects.filter(where))
+        yield table.name, _ids_as_text(table.model._default_manager.filter(where))
     services = Service.objects.filter(municipality_id__in=wanted).values("id")
     attributes = Attribute.objects.filter(link_entity="service", link_id__in=services)
     yield "attribute", _ids_as_text(attributes)
@@ -122,7 +122,7 @@ def events_visible_to(user: Any) -> QuerySet[AuditEvent]:
     visible |= Q(object_type=MUNICIPALITY_OBJECT, object_id__in=sorted(codes))
     members = User.objects.filter(
         pk__in=Membership.objects.filter(organization_id__in=organizations).values("user_id")
-    ).annotate(audit_id=models.functions.Cast("pk", CharField()))
+    ).annotate(audit_id=Cast("pk", CharField()))
     visible |= Q(object_type=USER_OBJECT, object_id__in=members.values("audit_id"))
     visible |= Q(object_type=USER_OBJECT, object_id=str(user.pk)) | Q(actor_id=user.pk)
     return events.filter(visible)
