@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     # Staff pages (sign-in needed): accounts, organisations, stewardship, audit.
     path("staff/", include("tsunagari.accounts.urls")),
+    path("staff/audit/", include("tsunagari.audit.urls")),
     prefix_default_language=False,
 )
