@@ -83,8 +83,4 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "admin:audit_auditevent_add": {"expect": roles(302, admin=403)},
     # -- accounts ----------------------------------------------------------------------
     # Every role of the world has a place on the staff side.
-    "accounts:home": {"expect": roles(200, anonymous=302)},
-    "accounts:login": {"expect": roles(302, anonymous=200)},
-    "accounts:logout": {"expect": everyone(302), "method": "POST"},
-    "accounts:two_factor": {"expect": roles(200, anonymous=302)},
 }
