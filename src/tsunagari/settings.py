@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",
+    "tsunagari.surveys",
 ]
 
 MIDDLEWARE = [
