@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 import numpy as np
@@ -60,17 +61,24 @@ class Stage:
     fpc_factor: FloatArray  # per stratum: 1 - n/N, or 1 when sampled with replacement
     fraction: FloatArray  # per stratum: n/N (0 when there is no fpc)
     scale: FloatArray  # per stratum: product of ancestor sampling fractions
+    singletons: bool  # every cluster holds one row (e.g. no cluster ids)
 
 
 def _codes(*columns: npt.ArrayLike) -> tuple[IntArray, int]:
-    """Dense codes 0..k-1 for the combinations of the given columns, row by row."""
-    if len(columns) == 1:
-        _, inverse = np.unique(np.asarray(columns[0]), return_inverse=True)
-    else:
-        stacked = np.rec.fromarrays([np.asarray(c) for c in columns])
-        _, inverse = np.unique(stacked, return_inverse=True)
-    inverse = inverse.reshape(-1).astype(np.int64)
-    return inverse, int(inverse.max()) + 1 if inverse.size else 0
+    """Dense codes 0..k-1 for the combinations of the given columns, row by row, in the
+    sorted order of the combinations."""
+    codes: IntArray | None = None
+    for column in columns:
+        _, inverse = np.unique(np.asarray(column), return_inverse=True)
+        inverse = inverse.reshape(-1).astype(np.int64)
+        if codes is None:
+            codes = inverse
+        else:
+            combined = codes * (int(inverse.max()) + 1 if inverse.size else 1) + inverse
+            _, codes = np.unique(combined, return_inverse=True)
+            codes = codes.reshape(-1).astype(np.int64)
+    assert codes is not None
+    return codes, int(codes.max()) + 1 if codes.size else 0
 
 
 def _per_group_constant(values: FloatArray, group: IntArray, n_groups: int) -> FloatArray | None:
@@ -155,6 +163,7 @@ class Design:
                     fpc_factor=fpc_factor,
                     fraction=fraction,
                     scale=scale,
+                    singletons=n_clusters == n,
                 )
             )
             if k == 0 and n_clusters < 2:
@@ -174,12 +183,19 @@ class Design:
             w = np.ones(n)
         return cls(weights=w, stages=tuple(stages), has_strata=strata is not None)
 
-    def degrees_of_freedom(self, present: npt.NDArray[np.bool_] | None = None) -> int:
-        """R's ``degf``: first-stage PSUs minus strata, counting only rows in ``present``."""
+    def degrees_of_freedom(self, rows: IntArray | None = None) -> int:
+        """R's ``degf``: first-stage PSUs minus strata, counting only ``rows`` if given."""
+        if rows is None:
+            return self._full_degrees_of_freedom
         first = self.stages[0]
-        clusters = first.cluster if present is None else first.cluster[present]
-        strata = first.stratum if present is None else first.stratum[present]
-        return int(np.unique(clusters).size - np.unique(strata).size)
+        clusters = np.bincount(first.cluster[rows], minlength=first.cluster_stratum.size)
+        strata = np.bincount(first.stratum[rows], minlength=first.n_psu.size)
+        return int(np.count_nonzero(clusters) - np.count_nonzero(strata))
+
+    @cached_property
+    def _full_degrees_of_freedom(self) -> int:
+        first = self.stages[0]
+        return int(first.cluster_stratum.size - np.unique(first.stratum).size)
 
     def calibrated(self, weights: FloatArray, calibration: Calibration) -> Design:
         """The same sampling structure with calibrated weights and one more adjustment."""

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import stats
 
-from .design import Design, FloatArray
+from .design import Design, FloatArray, IntArray
 from .variance import design_variance
 
 BoolArray = npt.NDArray[np.bool_]
@@ -37,72 +37,87 @@ class Estimate:
     df: int
 
 
-def _rows(design: Design, domain: BoolArray | None) -> BoolArray:
+@dataclass(frozen=True)
+class _Subset:
+    """The rows an estimate uses: ``domain`` (row indices of the domain), ``rows`` (those
+    also complete in every column) and the columns' values on ``rows``."""
+
+    domain: IntArray | None
+    rows: IntArray
+    values: list[FloatArray]
+    complete: bool
+
+
+def _subset(design: Design, domain: BoolArray | None, *columns: npt.ArrayLike) -> _Subset:
     if domain is None:
-        return np.ones(design.n, dtype=bool)
-    mask = np.asarray(domain, dtype=bool)
-    if mask.shape != (design.n,):
-        raise ValueError(f"domain must have one value per row ({design.n})")
-    return mask
+        indices = None
+        values = [np.asarray(c, dtype=np.float64) for c in columns]
+    else:
+        mask = np.asarray(domain, dtype=bool)
+        if mask.shape != (design.n,):
+            raise ValueError(f"domain must have one value per row ({design.n})")
+        indices = np.flatnonzero(mask)
+        values = [np.asarray(c, dtype=np.float64)[indices] for c in columns]
+    for v in values:
+        if v.shape[0] != (design.n if indices is None else indices.shape[0]):
+            raise ValueError(f"values must have one per row ({design.n})")
+    ok = ~np.isnan(values[0])
+    for v in values[1:]:
+        ok &= ~np.isnan(v)
+    complete = bool(ok.all())
+    rows = np.arange(design.n) if indices is None else indices
+    if not complete:
+        rows = rows[ok]
+        values = [v[ok] for v in values]
+    return _Subset(domain=indices, rows=rows, values=values, complete=complete)
 
 
-def _missing_result(design: Design, domain: BoolArray) -> Estimate:
+def _missing_result(design: Design, subset: _Subset) -> Estimate:
     nan = float("nan")
-    return Estimate(nan, nan, nan, nan, design.degrees_of_freedom(domain))
+    return Estimate(nan, nan, nan, nan, design.degrees_of_freedom(subset.domain))
+
+
+# The normal quantile, once: scipy's ppf costs more than a domain's whole variance.
+Z = float(stats.norm.ppf(0.5 + LEVEL / 2))
 
 
 def _normal_interval(estimate: float, se: float) -> tuple[float, float]:
-    z = float(stats.norm.ppf(0.5 + LEVEL / 2))
-    return estimate - z * se, estimate + z * se
+    return estimate - Z * se, estimate + Z * se
 
 
-def _columns(*values: npt.ArrayLike) -> tuple[list[FloatArray], BoolArray]:
-    """The columns as floats and the mask of rows where none is missing."""
-    arrays = [np.asarray(v, dtype=np.float64) for v in values]
-    complete = np.ones(arrays[0].shape[0], dtype=bool)
-    for array in arrays:
-        complete &= ~np.isnan(array)
-    return [np.where(complete, a, 0.0) for a in arrays], complete
-
-
-def _finish(
-    design: Design, estimate: float, influence: FloatArray, present: BoolArray, domain: BoolArray
-) -> Estimate:
-    se = float(np.sqrt(design_variance(design, influence, present)[0, 0]))
+def _finish(design: Design, estimate: float, influence: FloatArray, subset: _Subset) -> Estimate:
+    rows = None if subset.domain is None and subset.complete else subset.rows
+    se = float(np.sqrt(design_variance(design, influence, rows)[0, 0]))
     low, high = _normal_interval(estimate, se)
-    return Estimate(estimate, se, low, high, design.degrees_of_freedom(domain))
+    return Estimate(estimate, se, low, high, design.degrees_of_freedom(subset.domain))
 
 
 def total(
     design: Design, y: npt.ArrayLike, *, domain: BoolArray | None = None, na_rm: bool = True
 ) -> Estimate:
     """Estimated population total of ``y`` (in the domain)."""
-    rows = _rows(design, domain)
-    (values,), complete = _columns(y)
-    if not na_rm and not complete[rows].all():
-        return _missing_result(design, rows)
-    present = rows & complete
-    w = np.where(present, design.weights, 0.0)
-    influence = w * values
-    return _finish(design, float(influence.sum()), influence, present, rows)
+    subset = _subset(design, domain, y)
+    if not na_rm and not subset.complete:
+        return _missing_result(design, subset)
+    influence = design.weights[subset.rows] * subset.values[0]
+    return _finish(design, float(influence.sum()), influence, subset)
 
 
 def mean(
     design: Design, y: npt.ArrayLike, *, domain: BoolArray | None = None, na_rm: bool = True
 ) -> Estimate:
     """Estimated population mean of ``y`` (in the domain)."""
-    rows = _rows(design, domain)
-    (values,), complete = _columns(y)
-    if not na_rm and not complete[rows].all():
-        return _missing_result(design, rows)
-    present = rows & complete
-    w = np.where(present, design.weights, 0.0)
+    subset = _subset(design, domain, y)
+    if not na_rm and not subset.complete:
+        return _missing_result(design, subset)
+    w = design.weights[subset.rows]
     weight_sum = float(w.sum())
     if weight_sum == 0:
-        return _missing_result(design, rows)
-    average = float(w @ values) / weight_sum
+        return _missing_result(design, subset)
+    values = subset.values[0]
+    average = float(np.sum(w * values)) / weight_sum
     influence = w * (values - average) / weight_sum
-    return _finish(design, average, influence, present, rows)
+    return _finish(design, average, influence, subset)
 
 
 def ratio(
@@ -114,18 +129,17 @@ def ratio(
     na_rm: bool = True,
 ) -> Estimate:
     """Estimated ratio of the population totals of ``numerator`` and ``denominator``."""
-    rows = _rows(design, domain)
-    (top, bottom), complete = _columns(numerator, denominator)
-    if not na_rm and not complete[rows].all():
-        return _missing_result(design, rows)
-    present = rows & complete
-    w = np.where(present, design.weights, 0.0)
-    bottom_total = float(w @ bottom)
+    subset = _subset(design, domain, numerator, denominator)
+    if not na_rm and not subset.complete:
+        return _missing_result(design, subset)
+    w = design.weights[subset.rows]
+    top, bottom = subset.values
+    bottom_total = float(np.sum(w * bottom))
     if bottom_total == 0:
-        return _missing_result(design, rows)
-    r = float(w @ top) / bottom_total
+        return _missing_result(design, subset)
+    r = float(np.sum(w * top)) / bottom_total
     influence = w * (top - r * bottom) / bottom_total
-    return _finish(design, r, influence, present, rows)
+    return _finish(design, r, influence, subset)
 
 
 def proportion(
@@ -150,10 +164,8 @@ def proportion(
     result = mean(design, values, domain=domain, na_rm=na_rm)
     if interval == "wald" or np.isnan(result.estimate):
         return result
-    rows = _rows(design, domain)
-    low, high = _proportion_interval(
-        interval, result.estimate, result.se, result.df, int(rows.sum())
-    )
+    n_rows = design.n if domain is None else int(np.count_nonzero(domain))
+    low, high = _proportion_interval(interval, result.estimate, result.se, result.df, n_rows)
     return Estimate(result.estimate, result.se, low, high, result.df)
 
 
