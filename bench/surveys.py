@@ -57,7 +57,9 @@ def generate(rows: int, strata: int, domains: int, seed: int = 20240501) -> dict
     psu_in_stratum = rng.integers(1, PSUS_PER_STRATUM + 1, size=rows)
     psu = stratum * 1000 + psu_in_stratum  # globally unique, nested in strata
     population_psus = 100 + 10 * stratum  # PSUs in the population of each stratum
-    weight = np.round(rng.uniform(20, 200, size=strata + 1)[stratum] * rng.uniform(0.8, 1.2, rows), 6)
+    weight = np.round(
+        rng.uniform(20, 200, size=strata + 1)[stratum] * rng.uniform(0.8, 1.2, rows), 6
+    )
     area = rng.integers(1, domains + 1, size=rows)
     psu_effect = rng.normal(0, 5, size=(strata + 1) * 1000 + PSUS_PER_STRATUM + 1)[psu]
     y = np.round(50 + 0.3 * stratum + 0.2 * area + psu_effect + rng.normal(0, 15, rows), 4)
@@ -76,7 +78,7 @@ def write_csv(data: dict[str, np.ndarray], path: Path) -> None:
     with path.open("w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(names)
-        writer.writerows(zip(*(data[n].tolist() for n in names)))
+        writer.writerows(zip(*(data[n].tolist() for n in names), strict=True))
 
 
 def ours(data: dict[str, np.ndarray], domains: int) -> tuple[float, np.ndarray]:
@@ -124,16 +126,20 @@ def main() -> None:
     data = generate(args.rows, args.strata, args.domains)
     data_path = OUT / f"responses_{args.rows}.csv"
     write_csv(data, data_path)
-    print(f"data: {args.rows:,} responses, {args.strata} strata, "
-          f"{args.strata * PSUS_PER_STRATUM} PSUs, {args.domains} domains -> {data_path}")
+    print(
+        f"data: {args.rows:,} responses, {args.strata} strata, "
+        f"{args.strata * PSUS_PER_STRATUM} PSUs, {args.domains} domains -> {data_path}"
+    )
 
     timings = []
     for _ in range(args.repeat):
         seconds, ours_result = ours(data, args.domains)
         timings.append(seconds)
     best = min(timings)
-    print(f"ours (numpy):  design + {args.domains} domain means with SE: {best:.3f} s "
-          f"(best of {args.repeat}: {', '.join(f'{t:.3f}' for t in timings)})")
+    print(
+        f"ours (numpy):  design + {args.domains} domain means with SE: {best:.3f} s "
+        f"(best of {args.repeat}: {', '.join(f'{t:.3f}' for t in timings)})"
+    )
 
     r = run_r(data_path)
     if r is None:
@@ -141,13 +147,17 @@ def main() -> None:
         return
     setup, svyby, r_result = r
     r_total = setup + svyby
-    print(f"R survey:      svydesign {setup:.3f} s + svyby(svymean) {svyby:.3f} s = {r_total:.3f} s")
+    print(
+        f"R survey:      svydesign {setup:.3f} s + svyby(svymean) {svyby:.3f} s = {r_total:.3f} s"
+    )
     print(f"speed-up:      {r_total / best:.1f}x")
     order = np.argsort(r_result[:, 0])
     r_sorted = r_result[order]
     assert np.array_equal(r_sorted[:, 0], ours_result[:, 0])
     for column, label in ((1, "estimates"), (2, "standard errors")):
-        diff = np.max(np.abs(ours_result[:, column] - r_sorted[:, column]) / np.abs(r_sorted[:, column]))
+        diff = np.max(
+            np.abs(ours_result[:, column] - r_sorted[:, column]) / np.abs(r_sorted[:, column])
+        )
         print(f"max relative difference of {label}: {diff:.2e}")
 
 

@@ -94,9 +94,9 @@ def mismatches(row) -> list[str]:
     estimate, df_expected = compute(row)
     wrong = []
     for field in ("estimate", "se", "ci_low", "ci_high"):
-        if row[field] != "NA" or field in ("estimate", "se"):
-            if not _close(getattr(estimate, field), row[field]):
-                wrong.append(f"{field}: ours {getattr(estimate, field)!r}, R {row[field]}")
+        present = row[field] != "NA" or field in ("estimate", "se")
+        if present and not _close(getattr(estimate, field), row[field]):
+            wrong.append(f"{field}: ours {getattr(estimate, field)!r}, R {row[field]}")
     if row["df"] != "NA":
         ours_df = estimate.df if df_expected is None else df_expected
         if ours_df != int(row["df"]):

@@ -55,11 +55,18 @@ def _sort_key(value: str) -> tuple[int, float, str]:
 
 def _indicator(table: Table, spec: EstimateSpec, where: str) -> npt.NDArray[np.float64]:
     if spec.level is None:
-        values = table.numbers(spec.variable)
+        try:
+            values = table.numbers(spec.variable)
+        except SurveyInputError as exc:
+            raise SurveyInputError(
+                f"{where}: {exc}。数える値を level に書いてください / give the value to count"
+                " as level"
+            ) from exc
         observed = values[~np.isnan(values)]
         if not np.all((observed == 0) | (observed == 1)):
             raise SurveyInputError(
-                f"{where}: 列 '{spec.variable}' は 0/1 ではありません。数える値を level に書いてください"
+                f"{where}: 列 '{spec.variable}' は 0/1 ではありません。"
+                "数える値を level に書いてください"
                 f" / column '{spec.variable}' is not 0/1: give the value to count as level"
             )
         return values

@@ -82,7 +82,9 @@ def _column_name(value: Any, where: str) -> str:
 def _column_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise _error(
-            where, "列名のリストを書いてください（段ごとに 1 つ）", "give a list of column names, one per stage"
+            where,
+            "列名のリストを書いてください（段ごとに 1 つ）",
+            "give a list of column names, one per stage",
         )
     return tuple(_column_name(v, f"{where}[{i}]") for i, v in enumerate(value))
 
@@ -131,22 +133,36 @@ def parse_estimate(table: Any, number: int) -> EstimateSpec:
             f"{kind!r} is not one of {' | '.join(KINDS)}",
         )
     if "variable" not in table:
-        raise _error(f"{where}.variable", "推定する列を書いてください", "name the column to estimate")
+        raise _error(
+            f"{where}.variable", "推定する列を書いてください", "name the column to estimate"
+        )
     variable = _column_name(table["variable"], f"{where}.variable")
     level = table.get("level")
     if level is not None:
         if kind != "proportion":
-            raise _error(f"{where}.level", "level は proportion だけで使えます", "level is for proportions only")
+            raise _error(
+                f"{where}.level",
+                "level は proportion だけで使えます",
+                "level is for proportions only",
+            )
         if not isinstance(level, str | int | float) or isinstance(level, bool):
             raise _error(f"{where}.level", "値を書いてください", "give the value to count")
         level = str(level)
     denominator = None
     if kind == "ratio":
         if "denominator" not in table:
-            raise _error(f"{where}.denominator", "ratio には分母の列が必要です", "a ratio needs a denominator")
+            raise _error(
+                f"{where}.denominator",
+                "ratio には分母の列が必要です",
+                "a ratio needs a denominator",
+            )
         denominator = _column_name(table["denominator"], f"{where}.denominator")
     elif "denominator" in table:
-        raise _error(f"{where}.denominator", "denominator は ratio だけで使えます", "denominator is for ratios only")
+        raise _error(
+            f"{where}.denominator",
+            "denominator は ratio だけで使えます",
+            "denominator is for ratios only",
+        )
     by = _column_name(table["by"], f"{where}.by") if "by" in table else None
     ci = table.get("ci", "wald")
     allowed = PROPORTION_INTERVALS if kind == "proportion" else ("wald",)
@@ -166,7 +182,9 @@ def parse_spec(data: dict[str, Any]) -> Spec:
     design = parse_design(data.get("design", {}))
     estimates = data.get("estimate")
     if not isinstance(estimates, list) or not estimates:
-        raise _error("estimate", "[[estimate]] を 1 つ以上書いてください", "add at least one [[estimate]]")
+        raise _error(
+            "estimate", "[[estimate]] を 1 つ以上書いてください", "add at least one [[estimate]]"
+        )
     return Spec(
         design=design,
         estimates=tuple(parse_estimate(t, i + 1) for i, t in enumerate(estimates)),

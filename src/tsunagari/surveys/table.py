@@ -45,7 +45,8 @@ class Table:
             if value in MISSING:
                 if not missing_allowed:
                     raise SurveyInputError(
-                        f"{self.path.name}: 列 '{name}' の {self.lines[i]} 行目が空です（この列には値が必要です）"
+                        f"{self.path.name}: 列 '{name}' の {self.lines[i]} 行目が空です"
+                        "（この列には値が必要です）"
                         f" / column '{name}', line {self.lines[i]}: a value is required"
                     )
                 out[i] = np.nan
@@ -56,7 +57,8 @@ class Table:
                 number = np.nan
             if not np.isfinite(number):
                 raise SurveyInputError(
-                    f"{self.path.name}: 列 '{name}' の {self.lines[i]} 行目の値 '{value}' は数値ではありません"
+                    f"{self.path.name}: 列 '{name}' の {self.lines[i]} 行目の値 '{value}'"
+                    " は数値ではありません"
                     f" / column '{name}', line {self.lines[i]}: '{value}' is not a number"
                 )
             out[i] = number
@@ -77,9 +79,7 @@ def read_table(path: Path, names: Iterable[str]) -> Table:
         try:
             header = tuple(next(reader))
         except StopIteration:
-            raise SurveyInputError(
-                f"{path.name}: ファイルが空です / the file is empty"
-            ) from None
+            raise SurveyInputError(f"{path.name}: ファイルが空です / the file is empty") from None
         except (csv.Error, UnicodeDecodeError) as exc:
             raise SurveyInputError(
                 f"{path.name}: CSV として読めません / not a readable CSV: {exc}"

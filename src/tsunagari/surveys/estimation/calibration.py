@@ -23,7 +23,10 @@ class CalibrationError(ValueError):
 
 def _cells(columns: Sequence[npt.ArrayLike]) -> list[tuple[Hashable, ...]]:
     arrays = [np.asarray(c) for c in columns]
-    return [tuple(v.item() if hasattr(v, "item") else v for v in row) for row in zip(*arrays)]
+    return [
+        tuple(v.item() if hasattr(v, "item") else v for v in row)
+        for row in zip(*arrays, strict=True)
+    ]
 
 
 def _group_mean(values: FloatArray, codes: IntArray, n_groups: int) -> FloatArray:
@@ -101,9 +104,7 @@ def _post_stratify_weights(
     missing = [label for label in labels if label not in population]
     if missing:
         raise CalibrationError(f"cells in the sample but not in the population table: {missing}")
-    absent = [
-        label for label, count in population.items() if count > 0 and label not in index
-    ]
+    absent = [label for label, count in population.items() if count > 0 and label not in index]
     if absent:
         raise CalibrationError(f"population cells without any respondent: {absent}")
     target = np.array([float(population[label]) for label in labels])
@@ -133,9 +134,7 @@ def post_stratify(
 def rake(
     design: Design,
     *,
-    margins: Sequence[
-        tuple[Sequence[npt.ArrayLike], Mapping[tuple[Hashable, ...], float]]
-    ],
+    margins: Sequence[tuple[Sequence[npt.ArrayLike], Mapping[tuple[Hashable, ...], float]]],
     max_iterations: int = 10,
     epsilon: float = 1.0,
 ) -> tuple[Design, bool]:
@@ -145,13 +144,13 @@ def rake(
     the total weight). Returns the design and whether it converged."""
     margin_cells = [_cells(columns) for columns, _ in margins]
     tolerance = epsilon if epsilon >= 1 else epsilon * float(design.weights.sum())
-    cross = [tuple(parts) for parts in zip(*margin_cells)]
+    cross = [tuple(parts) for parts in zip(*margin_cells, strict=True)]
     cross_labels = sorted(set(cross), key=repr)
     cross_index = {label: i for i, label in enumerate(cross_labels)}
     cross_codes = np.fromiter((cross_index[c] for c in cross), dtype=np.int64, count=len(cross))
 
     def table(w: FloatArray) -> FloatArray:
-        return np.bincount(cross_codes, weights=w, minlength=len(cross_labels))
+        return np.bincount(cross_codes, weights=w, minlength=len(cross_labels)).astype(np.float64)
 
     weights = design.weights
     old_table = table(weights)
@@ -159,7 +158,7 @@ def rake(
     last: list[tuple[IntArray, int, FloatArray]] = []
     for _ in range(max_iterations):
         last = []
-        for cells, (_, population) in zip(margin_cells, margins):
+        for cells, (_, population) in zip(margin_cells, margins, strict=True):
             weights, codes, n_cells = _post_stratify_weights(weights, cells, population)
             last.append((codes, n_cells, weights))
         new_table = table(weights)

@@ -33,9 +33,7 @@ def _cross(a: FloatArray, b: FloatArray) -> FloatArray:
     return np.einsum("ij,ik->jk", a, b, optimize=False)
 
 
-def design_variance(
-    design: Design, x: npt.ArrayLike, rows: IntArray | None = None
-) -> FloatArray:
+def design_variance(design: Design, x: npt.ArrayLike, rows: IntArray | None = None) -> FloatArray:
     """Covariance matrix (p × p) of the totals of the influence values ``x``.
 
     ``x`` holds one row (or value) per design row, or, with ``rows``, per listed row

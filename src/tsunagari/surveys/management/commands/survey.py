@@ -48,8 +48,10 @@ def _line(row: dict[str, Any]) -> str:
     domain = ""
     if row["domain"]:
         domain = " " + ", ".join(f"{k}={v}" for k, v in row["domain"].items())
+
     def fmt(value: float | None) -> str:
         return "NA" if value is None else f"{value:.6g}"
+
     return (
         f"{row['kind']} {name}{domain}: {fmt(row['estimate'])} (SE {fmt(row['se'])}, "
         f"95% {fmt(row['ci_low'])}–{fmt(row['ci_high'])}, df {row['df']})"
