@@ -1,7 +1,9 @@
 """``tsunagari survey estimate`` as an analyst runs it: R survey's numbers in JSON, missing
 values dropped, and bad input refused with exit status 2 and a message naming it."""
 
+import csv
 import json
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -223,3 +225,86 @@ def test_lonely_psu_is_an_error_not_a_number(tmp_path):
     status, _, err = run(REFERENCE / "apistrat.csv", spec, tmp_path, "--json")
     assert status == 2
     assert "lonely PSU" in err
+
+
+def _population_table(tmp_path: Path) -> None:
+    """Counts of California schools by type and sch.wide, from R's apipop."""
+    with (REFERENCE / "apipop.csv").open(newline="") as f:
+        cells = Counter((r["stype"], r["sch.wide"]) for r in csv.DictReader(f))
+    lines = ["stype,sch.wide,count"] + [f"{s},{w},{n}" for (s, w), n in sorted(cells.items())]
+    (tmp_path / "population.csv").write_text("\n".join(lines) + "\n")
+
+
+def test_post_stratification_to_a_population_table_matches_r(tmp_path):
+    _population_table(tmp_path)
+    spec = (
+        DCLUS1
+        + """
+[calibration]
+method = "poststratify"
+population = "population.csv"
+cells = ["stype"]
+
+[[estimate]]
+kind = "mean"
+variable = "api00"
+
+[[estimate]]
+kind = "total"
+variable = "enroll"
+"""
+    )
+    mean_row, total_row = estimates(REFERENCE / "apiclus1.csv", spec, tmp_path)
+    # postStratify(dclus1, ~stype, pop.types): svymean(~api00), svytotal(~enroll)
+    assert (mean_row["estimate"], mean_row["se"]) == pytest.approx(
+        (642.310788212, 23.9204864451), rel=1e-9
+    )
+    assert (total_row["estimate"], total_row["se"]) == pytest.approx(
+        (3680892.94512, 406292.636295), rel=1e-9
+    )
+
+
+def test_raking_to_population_margins_matches_r(tmp_path):
+    _population_table(tmp_path)
+    spec = (
+        DCLUS1
+        + """
+[calibration]
+method = "rake"
+population = "population.csv"
+margins = [["stype"], ["sch.wide"]]
+
+[[estimate]]
+kind = "mean"
+variable = "api00"
+
+[[estimate]]
+kind = "proportion"
+variable = "stype"
+level = "E"
+"""
+    )
+    mean_row, share = estimates(REFERENCE / "apiclus1.csv", spec, tmp_path)
+    # rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide)); the raked
+    # total of type E is R's 4420.96334413 (not exactly 4421: R stops after its tolerance)
+    assert (mean_row["estimate"], mean_row["se"]) == pytest.approx(
+        (641.230246862, 23.7036412402), rel=1e-9
+    )
+    assert share["estimate"] == pytest.approx(4420.96334413 / 6194, rel=1e-6)
+
+
+def test_population_table_must_cover_the_sample(tmp_path):
+    (tmp_path / "population.csv").write_text("stype,count\nE,4421\nH,755\n")
+    spec = (
+        DCLUS1
+        + MEAN_API00
+        + """
+[calibration]
+method = "poststratify"
+population = "population.csv"
+cells = ["stype"]
+"""
+    )
+    status, _, err = run(REFERENCE / "apiclus1.csv", spec, tmp_path, "--json")
+    assert status == 2
+    assert "population.csv" in err and "'M'" in err

@@ -9,8 +9,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .estimation import Design, DesignError, Estimate, mean, proportion, ratio, total
-from .spec import EstimateSpec, Spec, read_spec
+from .estimation import (
+    CalibrationError,
+    Design,
+    DesignError,
+    Estimate,
+    mean,
+    post_stratify,
+    proportion,
+    rake,
+    ratio,
+    total,
+)
+from .spec import CalibrationSpec, EstimateSpec, Spec, read_spec
 from .table import SurveyInputError, Table, read_table
 
 
@@ -36,6 +47,42 @@ def build_design(spec: Spec, table: Table) -> Design:
         )
     except DesignError as exc:
         raise SurveyInputError(f"調査設計に問題があります / bad design: {exc}") from exc
+
+
+def calibrate_design(design: Design, spec: CalibrationSpec, table: Table) -> Design:
+    """Post-stratify or rake to the counts of a population table (its cells summed over
+    the columns a margin leaves out)."""
+    population = read_table(spec.population, [*spec.columns(), spec.count])
+    counts = population.numbers(spec.count, missing_allowed=False)
+    margins = []
+    for margin in spec.margins:
+        for name in margin:
+            missing = table.missing(name)
+            if missing.any():
+                line = table.lines[int(np.argmax(missing))]
+                raise SurveyInputError(
+                    f"{table.path.name}: 補正に使う列 '{name}' の {line} 行目が空です"
+                    f" / calibration column '{name}', line {line}: missing value"
+                )
+        keys = zip(*(population.columns[name] for name in margin), strict=True)
+        totals: dict[tuple[str, ...], float] = {}
+        for key, count in zip(keys, counts.tolist(), strict=True):
+            totals[key] = totals.get(key, 0.0) + count
+        margins.append(([table.text(name) for name in margin], totals))
+    try:
+        if spec.method == "poststratify":
+            ((columns, totals),) = margins
+            return post_stratify(design, columns=columns, population=totals)
+        raked, converged = rake(design, margins=margins)
+    except CalibrationError as exc:
+        raise SurveyInputError(
+            f"{spec.population.name}: 母集団の表と合いません / does not fit the sample: {exc}"
+        ) from exc
+    if not converged:
+        raise SurveyInputError(
+            "レーキングが 10 回で収束しませんでした / raking did not converge in 10 passes"
+        )
+    return raked
 
 
 def _domains(table: Table, by: str) -> list[tuple[str, npt.NDArray[np.bool_]]]:
@@ -104,6 +151,8 @@ def _number(value: float) -> float | None:
 def run(spec: Spec, table: Table) -> dict[str, Any]:
     """The CLI's JSON document: one entry per estimate and domain, in the spec's order."""
     design = build_design(spec, table)
+    if spec.calibration is not None:
+        design = calibrate_design(design, spec.calibration, table)
     out = []
     for number, item in enumerate(spec.estimates, start=1):
         where = f"estimate[{number}]"

@@ -14,6 +14,13 @@
     by = "stype"             # one estimate per domain
     ci = "logit"             # proportions: logit (svyciprop), also xlogit, mean, asin, beta
 
+    [calibration]            # optional: weights calibrated to a population table
+    method = "poststratify"  # poststratify | rake
+    population = "population.csv"  # relative to DESIGN.toml: the columns and a count column
+    count = "count"          # the count column (default "count")
+    cells = ["age", "sex", "district"]        # poststratify: the cells
+    margins = [["age", "sex"], ["district"]]  # rake: the margins, summed from the table
+
 Errors name the key and say what is allowed, in Japanese and English.
 """
 
@@ -30,6 +37,7 @@ from .table import SurveyInputError
 KINDS = ("mean", "total", "proportion", "ratio")
 DESIGN_KEYS = ("ids", "strata", "weights", "fpc")
 ESTIMATE_KEYS = ("kind", "variable", "level", "denominator", "by", "ci")
+CALIBRATION_KEYS = ("method", "population", "count", "cells", "margins")
 
 
 @dataclass(frozen=True)
@@ -58,12 +66,26 @@ class EstimateSpec:
 
 
 @dataclass(frozen=True)
+class CalibrationSpec:
+    method: str
+    population: Path
+    count: str
+    margins: tuple[tuple[str, ...], ...]  # one margin (the cells) for poststratify
+
+    def columns(self) -> list[str]:
+        return [c for margin in self.margins for c in margin]
+
+
+@dataclass(frozen=True)
 class Spec:
     design: DesignSpec
     estimates: tuple[EstimateSpec, ...]
+    calibration: CalibrationSpec | None = None
 
     def columns(self) -> list[str]:
         names = self.design.columns()
+        if self.calibration is not None:
+            names.extend(self.calibration.columns())
         for estimate in self.estimates:
             names.extend(estimate.columns())
         return names
@@ -177,17 +199,56 @@ def parse_estimate(table: Any, number: int) -> EstimateSpec:
     )
 
 
-def parse_spec(data: dict[str, Any]) -> Spec:
-    _unknown_keys(data, ("design", "estimate"), "DESIGN.toml")
+def parse_calibration(table: Any, base: Path) -> CalibrationSpec:
+    where = "calibration"
+    if not isinstance(table, dict):
+        raise _error(where, "[calibration] は表にしてください", "[calibration] must be a table")
+    _unknown_keys(table, CALIBRATION_KEYS, where)
+    method = table.get("method")
+    if method not in ("poststratify", "rake"):
+        raise _error(
+            f"{where}.method",
+            f"{method!r} は使えません（poststratify | rake）",
+            f"{method!r} is not one of poststratify | rake",
+        )
+    population = _column_name(table.get("population"), f"{where}.population")
+    count = _column_name(table.get("count", "count"), f"{where}.count")
+    if method == "poststratify":
+        if "margins" in table:
+            raise _error(f"{where}.margins", "margins は rake で使います", "margins are for rake")
+        margins = (_column_list(table.get("cells"), f"{where}.cells"),)
+    else:
+        if "cells" in table:
+            raise _error(
+                f"{where}.cells", "cells は poststratify で使います", "cells are for poststratify"
+            )
+        raw = table.get("margins")
+        if not isinstance(raw, list) or not raw:
+            raise _error(
+                f"{where}.margins",
+                "列名のリストのリストを書いてください",
+                'give a list of column lists, e.g. [["age", "sex"], ["district"]]',
+            )
+        margins = tuple(_column_list(m, f"{where}.margins[{i}]") for i, m in enumerate(raw))
+    return CalibrationSpec(
+        method=method, population=base / population, count=count, margins=margins
+    )
+
+
+def parse_spec(data: dict[str, Any], base: Path = Path()) -> Spec:
+    """The spec of a parsed DESIGN.toml; file names in it are relative to ``base``."""
+    _unknown_keys(data, ("design", "estimate", "calibration"), "DESIGN.toml")
     design = parse_design(data.get("design", {}))
     estimates = data.get("estimate")
     if not isinstance(estimates, list) or not estimates:
         raise _error(
             "estimate", "[[estimate]] を 1 つ以上書いてください", "add at least one [[estimate]]"
         )
+    calibration = data.get("calibration")
     return Spec(
         design=design,
         estimates=tuple(parse_estimate(t, i + 1) for i, t in enumerate(estimates)),
+        calibration=None if calibration is None else parse_calibration(calibration, base),
     )
 
 
@@ -203,4 +264,4 @@ def read_spec(path: Path) -> Spec:
         raise SurveyInputError(
             f"{path.name}: TOML として読めません / not valid TOML: {exc}"
         ) from exc
-    return parse_spec(data)
+    return parse_spec(data, path.parent)
