@@ -213,6 +213,7 @@ def parse_calibration(table: Any, base: Path) -> CalibrationSpec:
         )
     population = _column_name(table.get("population"), f"{where}.population")
     count = _column_name(table.get("count", "count"), f"{where}.count")
+    margins: tuple[tuple[str, ...], ...]
     if method == "poststratify":
         if "margins" in table:
             raise _error(f"{where}.margins", "margins は rake で使います", "margins are for rake")

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .design import Design, FloatArray, IntArray
+
+# Population counts by cell: a tuple with one value per cell column.
+Population = Mapping[tuple[Any, ...], float]
 
 
 class CalibrationError(ValueError):
@@ -94,7 +98,7 @@ class Regression:
 def _post_stratify_weights(
     weights: FloatArray,
     cells: list[tuple[Hashable, ...]],
-    population: Mapping[tuple[Hashable, ...], float],
+    population: Population,
 ) -> tuple[FloatArray, IntArray, int]:
     """New weights making the weighted count of each cell equal its population count."""
     labels = sorted(set(cells), key=repr)
@@ -119,7 +123,7 @@ def post_stratify(
     design: Design,
     *,
     columns: Sequence[npt.ArrayLike],
-    population: Mapping[tuple[Hashable, ...], float],
+    population: Population,
 ) -> Design:
     """Post-stratify to population counts of the cells formed by ``columns`` (each key of
     ``population`` is a tuple with one value per column), as R's ``postStratify``."""
@@ -134,7 +138,7 @@ def post_stratify(
 def rake(
     design: Design,
     *,
-    margins: Sequence[tuple[Sequence[npt.ArrayLike], Mapping[tuple[Hashable, ...], float]]],
+    margins: Sequence[tuple[Sequence[npt.ArrayLike], Population]],
     max_iterations: int = 10,
     epsilon: float = 1.0,
 ) -> tuple[Design, bool]:
