@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",
+    "tsunagari.surveys",
 ]
 
 MIDDLEWARE = [
