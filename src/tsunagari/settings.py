@@ -245,6 +245,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tsunagari.core.context_processors.site",
                 "tsunagari.core.context_processors.languages",
+                "tsunagari.accounts.context_processors.staff",
             ],
         },
     },

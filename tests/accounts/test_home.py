@@ -38,3 +38,16 @@ def test_the_home_in_english(world: World, client: Client) -> None:
     response = sign_in(client, world.owner_a).get("/en" + HOME)
     assert response.status_code == 200
     assert "Your roles" in response.content.decode()
+
+
+def test_the_staff_menu_offers_the_audit_records_only_to_those_who_may_read_them(
+    world: World,
+) -> None:
+    from django.test import Client
+
+    from tests.staff_world import sign_in
+
+    partner = sign_in(Client(), world.owner_a).get("/staff/").content.decode()
+    coordinator = sign_in(Client(), world.coord_x).get("/staff/").content.decode()
+    assert "/staff/audit/" not in partner
+    assert "/staff/audit/" in coordinator
