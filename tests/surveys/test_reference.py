@@ -108,10 +108,13 @@ def _row_id(row) -> str:
     return f"{row['design']}:{row['call']}:{row['statistic']}"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[_row_id(r) for r in ROWS])
+# Only the supported rows become tests: the unsupported ones are accounted for by
+# test_every_row_is_matched_or_listed_as_skipped, not reported as skips in every run.
+SUPPORTED = [r for r in ROWS if r["call"] not in SKIPPED_BY_DESIGN]
+
+
+@pytest.mark.parametrize("row", SUPPORTED, ids=[_row_id(r) for r in SUPPORTED])
 def test_reference_row(row):
-    if row["call"] in SKIPPED_BY_DESIGN:
-        pytest.skip(SKIPPED_BY_DESIGN[row["call"]])
     assert mismatches(row) == []
 
 
