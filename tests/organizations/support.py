@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.staff_world import sign_in
+from tsunagari.accounts.access import AUTH_AT_SESSION_KEY
 
 
 def sign_in_recently(client: Client, user: User) -> Client:
@@ -15,6 +16,6 @@ def sign_in_recently(client: Client, user: User) -> Client:
     that sensitive actions ask for)."""
     sign_in(client, user)
     session = client.session
-    session["reauth_at"] = time.time()
+    session[AUTH_AT_SESSION_KEY] = int(time.time())
     session.save()
     return client

@@ -62,9 +62,7 @@ def test_a_coordinator_registers_an_unregistered_organisation_of_their_municipal
     response = client.post(reverse("organizations:register"), {"listing": listing.pk})
     organization = Organization.objects.get(listing=listing)
     assert response.status_code == 302
-    assert response["Location"] == reverse(
-        "organizations:detail", kwargs={"pk": organization.pk}
-    )
+    assert response["Location"] == reverse("organizations:detail", kwargs={"pk": organization.pk})
     assert AuditEvent.objects.filter(
         action="organization.create", organization=organization
     ).exists()

@@ -90,10 +90,13 @@ def test_no_mail_goes_out_when_the_invitation_is_rolled_back(
 ):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            invite(world)
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        invite(world)
+        raise RuntimeError
     assert mail.outbox == []
     assert not Invitation.objects.exists()
 
@@ -227,7 +230,9 @@ def test_coordinators_are_added_and_removed_with_audit_events(world: World):
     )
     assert last_event().action == "coordinator.add"
     with pytest.raises(ValidationError, match="すでに"):
-        services.coordinator_add(actor=actor(world.admin), user=world.outsider, municipality=chiyoda)
+        services.coordinator_add(
+            actor=actor(world.admin), user=world.outsider, municipality=chiyoda
+        )
     services.coordinator_remove(actor=actor(world.admin), scope=scope)
     assert last_event().action == "coordinator.remove"
     assert not CoordinatorScope.objects.filter(user=world.outsider).exists()

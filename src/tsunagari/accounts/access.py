@@ -3,14 +3,17 @@ coordinators and administrators, a second factor verified in this session."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 
 from tsunagari.organizations.permissions import is_staff_user, needs_two_factor
 
@@ -37,44 +40,33 @@ def staff_required(view: View) -> View:
     return wrapped
 
 
-# Minimal stand-in written by the organisations helper until the accounts helper's
-# version lands (theirs wins at merge): same name, signature and session key.
-REAUTH_SESSION_KEY = "reauth_at"
-REAUTH_MAX_AGE_SECONDS = 10 * 60
+# -- re-authentication (a stand-in with the accounts helper's contract: their version,
+# with the re-authentication page, replaces this at merge) ------------------------------
+
+# Session key holding the time (whole seconds since the epoch) the password was entered.
+AUTH_AT_SESSION_KEY = "tsunagari_password_at"
+REAUTH_SECONDS = 600
 
 
-def _reauthenticated_recently(request: HttpRequest) -> bool:
-    import time
-
-    value = request.session.get(REAUTH_SESSION_KEY)
-    if isinstance(value, str):
-        from datetime import datetime
-
-        try:
-            value = datetime.fromisoformat(value).timestamp()
-        except ValueError:
-            return False
-    if not isinstance(value, int | float):
-        return False
-    return 0 <= time.time() - value <= REAUTH_MAX_AGE_SECONDS
+def password_entered_recently(request: HttpRequest) -> bool:
+    entered = request.session.get(AUTH_AT_SESSION_KEY)
+    return isinstance(entered, int) and 0 <= time.time() - entered <= REAUTH_SECONDS
 
 
 def recent_auth_required(view: View) -> View:
-    """Sensitive actions need the password entered within the last ten minutes; otherwise
-    the user is sent to enter it again (``accounts:reauth``) and comes back here."""
+    """Let the request through only if the password was entered in the last ten minutes;
+    otherwise send the user to the re-authentication page (403 while it does not exist)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if _reauthenticated_recently(request):
-            return view(request, *args, **kwargs)
-        from urllib.parse import urlencode
-
-        from django.urls import NoReverseMatch, reverse
-
-        try:
-            url = reverse("accounts:reauth")
-        except NoReverseMatch as error:
-            raise PermissionDenied from error
-        return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not password_entered_recently(request):
+            try:
+                page = reverse("accounts:reauth")
+            except NoReverseMatch:
+                raise PermissionDenied from None
+            return HttpResponseRedirect(f"{page}?{urlencode({'next': request.get_full_path()})}")
+        return view(request, *args, **kwargs)
 
     return wrapped

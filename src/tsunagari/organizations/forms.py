@@ -14,7 +14,15 @@ from .models import Role
 from .services import STALE_MONTHS_RANGE, invitation_days
 
 
-class InviteForm(forms.Form):
+class Form(forms.Form):
+    """Labels without Django's trailing colon (Japanese labels read better without)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class InviteForm(Form):
     email = forms.EmailField(
         label=_("招待する方のメールアドレス"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -36,11 +44,11 @@ class InviteForm(forms.Form):
         ) % {"days": invitation_days()}
 
 
-class RoleForm(forms.Form):
+class RoleForm(Form):
     role = forms.ChoiceField(label=_("役割"), choices=Role.choices)
 
 
-class AcceptNewAccountForm(forms.Form):
+class AcceptNewAccountForm(Form):
     """A new account for an invited person: a user name and a password (entered twice)."""
 
     username = forms.CharField(
@@ -65,7 +73,7 @@ class AcceptNewAccountForm(forms.Form):
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"].strip()
-        validator = get_user_model().username_validator  # type: ignore[attr-defined]
+        validator = get_user_model().username_validator
         try:
             validator(username)
         except forms.ValidationError as error:
@@ -82,7 +90,7 @@ class AcceptNewAccountForm(forms.Form):
         return cleaned
 
 
-class PolicyForm(forms.Form):
+class PolicyForm(Form):
     review_partner_edits = forms.BooleanField(
         label=_("団体の編集を、コーディネーターが確認してから公開する"),
         required=False,
@@ -96,7 +104,7 @@ class PolicyForm(forms.Form):
     )
 
 
-class CoordinatorAddForm(forms.Form):
+class CoordinatorAddForm(Form):
     username = forms.CharField(label=_("ユーザー名"), max_length=150)
     municipality = forms.CharField(
         label=_("自治体コード（6けた）"),

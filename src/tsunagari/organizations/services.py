@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -177,7 +177,7 @@ class NewAccount:
 def invitation_accept(
     *,
     token: str,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     new_account: NewAccount | None = None,
     request_id: str = "",
 ) -> Membership:
@@ -216,14 +216,14 @@ def invitation_accept(
     return membership
 
 
-def _account_create(account: NewAccount, *, email: str) -> AbstractBaseUser:
-    User = get_user_model()  # noqa: N806
+def _account_create(account: NewAccount, *, email: str) -> User:
+    user_model = get_user_model()
     username = account.username.strip()
     if not username:
         raise ValidationError({"username": _("ユーザー名を入力してください。")})
-    if User.objects.filter(username__iexact=username).exists():
+    if user_model.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("このユーザー名は、すでに使われています。")})
-    candidate = User(username=username, email=email)
+    candidate = user_model(username=username, email=email)
     try:
         password_validation.validate_password(account.password, user=candidate)
     except ValidationError as error:
@@ -233,7 +233,9 @@ def _account_create(account: NewAccount, *, email: str) -> AbstractBaseUser:
         with transaction.atomic():
             candidate.save()
     except IntegrityError as error:
-        raise ValidationError({"username": _("このユーザー名は、すでに使われています。")}) from error
+        raise ValidationError(
+            {"username": _("このユーザー名は、すでに使われています。")}
+        ) from error
     return candidate
 
 
@@ -303,9 +305,7 @@ def membership_remove(*, actor: Actor, membership: Membership) -> None:
 # -- coordinators and policies ---------------------------------------------------------------
 
 
-def coordinator_add(
-    *, actor: Actor, user: AbstractBaseUser, municipality: Municipality
-) -> CoordinatorScope:
+def coordinator_add(*, actor: Actor, user: User, municipality: Municipality) -> CoordinatorScope:
     """Make ``user`` a coordinator of ``municipality`` (administrators only; checked by
     the caller). They will need a second factor from their next staff page on."""
     with transaction.atomic():
@@ -352,9 +352,7 @@ def policy_update(
         )
     with transaction.atomic():
         policy = (
-            MunicipalityPolicy.objects.select_for_update()
-            .filter(municipality=municipality)
-            .first()
+            MunicipalityPolicy.objects.select_for_update().filter(municipality=municipality).first()
         )
         if policy is None:
             policy = MunicipalityPolicy(municipality=municipality)

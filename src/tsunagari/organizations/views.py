@@ -7,8 +7,11 @@ not act gets 404/403 at once), then asks for a recent password (``recent_auth_re
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -74,9 +77,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 def organization_register(request: HttpRequest) -> HttpResponse:
     listing = listing_for_registration(request.user, request.POST.get("listing", ""))
     try:
-        organization = services.organization_register(
-            actor=actor_for(request), listing=listing
-        )
+        organization = services.organization_register(actor=actor_for(request), listing=listing)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("organizations:list")
@@ -208,7 +209,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         try:
             if form is None:
                 membership = services.invitation_accept(
-                    token=token, user=user, request_id=request_id
+                    token=token, user=cast(User, user), request_id=request_id
                 )
             else:
                 account = services.NewAccount(

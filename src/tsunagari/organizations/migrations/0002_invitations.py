@@ -7,33 +7,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_organizations_roles'),
+        ("organizations", "0001_organizations_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='メールアドレス')),
-                ('role', models.CharField(choices=[('owner', 'オーナー'), ('editor', '編集者'), ('viewer', '閲覧者')], default='editor', max_length=10, verbose_name='役割')),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='招待日時')),
-                ('expires_at', models.DateTimeField(verbose_name='有効期限')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='参加日時')),
-                ('revoked', models.BooleanField(default=False, verbose_name='取り消し')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='参加した人')),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='招待した人')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="メールアドレス")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("owner", "オーナー"), ("editor", "編集者"), ("viewer", "閲覧者")],
+                        default="editor",
+                        max_length=10,
+                        verbose_name="役割",
+                    ),
+                ),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="招待日時"
+                    ),
+                ),
+                ("expires_at", models.DateTimeField(verbose_name="有効期限")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="参加日時"),
+                ),
+                ("revoked", models.BooleanField(default=False, verbose_name="取り消し")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="参加した人",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="招待した人",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '招待',
-                'verbose_name_plural': '招待',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('accepted_at__isnull', True), ('revoked', False)), fields=('organization', 'email'), name='invitation_one_pending')],
+                "verbose_name": "招待",
+                "verbose_name_plural": "招待",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("accepted_at__isnull", True), ("revoked", False)),
+                        fields=("organization", "email"),
+                        name="invitation_one_pending",
+                    )
+                ],
             },
         ),
     ]
