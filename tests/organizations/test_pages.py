@@ -265,3 +265,24 @@ def test_english_pages_are_translated(world: World):
     text = page.content.decode()
     assert "Members" in text
     assert "メンバー" not in text
+
+
+def test_the_list_costs_the_same_number_of_queries_for_more_organisations(world: World):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_service
+
+    client = sign_in(Client(), world.coord_x)
+    url = reverse("organizations:list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for number in range(3):
+        service = make_service(f"サロン{number}", organization=f"会{number}", municipality="132098")
+        assert service.organization is not None
+        Organization.objects.create(listing=service.organization)
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(url)
+    assert "会2" in page.content.decode()
+    assert len(more) == len(few)

@@ -260,3 +260,13 @@ def test_policy_update_stores_the_policy_and_refuses_a_bad_month_count(world: Wo
         )
     policy.refresh_from_db()
     assert (policy.review_partner_edits, policy.stale_after_months) == (False, 6)
+
+
+def test_the_admin_shows_invitations_without_their_token_hash(world: World, client):
+    issued = invite(world)
+    client.force_login(world.admin)
+    listing = client.get("/admin/organizations/invitation/").content.decode()
+    assert "new@example.jp" in listing
+    page = client.get(f"/admin/organizations/invitation/{issued.invitation.pk}/change/")
+    assert page.status_code == 200
+    assert issued.invitation.token_hash not in page.content.decode()
