@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     # Staff pages (sign-in needed): accounts, organisations, stewardship, audit.
     path("staff/", include("tsunagari.accounts.urls")),
     path("staff/audit/", include("tsunagari.audit.urls")),
+    path("staff/", include("tsunagari.organizations.urls")),
     prefix_default_language=False,
 )

@@ -8,6 +8,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.models import Municipality
 from tsunagari.directory.models import Organization as Listing
@@ -16,9 +18,9 @@ from tsunagari.directory.models import Organization as Listing
 class Role(models.TextChoices):
     """A member's role in one organisation, from most to least trusted."""
 
-    OWNER = "owner", "オーナー"
-    EDITOR = "editor", "編集者"
-    VIEWER = "viewer", "閲覧者"
+    OWNER = "owner", _("オーナー")
+    EDITOR = "editor", _("編集者")
+    VIEWER = "viewer", _("閲覧者")
 
 
 class Organization(models.Model):
@@ -106,3 +108,54 @@ class MunicipalityPolicy(models.Model):
 
     def __str__(self) -> str:
         return str(self.municipality)
+
+
+class Invitation(models.Model):
+    """An owner's (or coordinator's) invitation to join an organisation, sent by e-mail.
+
+    Only a hash of the token is stored: the raw token lives only in the e-mailed link, so
+    someone who reads the database (or a backup) cannot accept an invitation. A token works
+    once, until ``expires_at``, and not after it is revoked."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField("メールアドレス")
+    role = models.CharField("役割", max_length=10, choices=Role.choices, default=Role.EDITOR)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="招待した人",
+    )
+    created_at = models.DateTimeField("招待日時", default=timezone.now)
+    expires_at = models.DateTimeField("有効期限")
+    accepted_at = models.DateTimeField("参加日時", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="参加した人",
+    )
+    revoked = models.BooleanField("取り消し", default=False)
+
+    class Meta:
+        constraints = [
+            # Inviting the same address again replaces (revokes) the pending invitation.
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked=False),
+                name="invitation_one_pending",
+            )
+        ]
+        ordering = ["-created_at"]
+        verbose_name = "招待"
+        verbose_name_plural = "招待"
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.role})"

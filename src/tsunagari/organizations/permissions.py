@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tsunagari.directory.models import Location, Municipality, Service
+from tsunagari.directory.models import Organization as Listing
 
 from .models import CoordinatorScope, Membership, MunicipalityPolicy, Organization, Role
 
@@ -139,6 +140,49 @@ def organization_for_user(
     if edit and not can_edit_organization(user, organization):
         raise PermissionDenied
     return organization
+
+
+def membership_for_user(
+    user: Any, organization_id: uuid.UUID | str, membership_id: int | str
+) -> Membership:
+    """A membership of an organisation whose members ``user`` manages: 404 when they may
+    not see the organisation or it has no such member, 403 when they may see but not
+    manage it."""
+    organization = organization_for_user(user, organization_id, manage=True)
+    try:
+        return Membership.objects.select_related("user", "organization__listing").get(
+            pk=membership_id, organization=organization
+        )
+    except (Membership.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
+
+
+def listings_registrable_by(user: Any, codes: set[str] | None = None) -> QuerySet[Listing]:
+    """HSDS organizations not yet registered as stewarding organisations, in the
+    municipalities ``user`` coordinates (administrators: any; ``codes`` narrows)."""
+    if not (is_platform_admin(user) or is_coordinator(user)):
+        return Listing.objects.none()
+    qs = Listing.objects.filter(steward__isnull=True)
+    scope: set[str] | None = None if is_platform_admin(user) else coordinated_codes(user)
+    if codes is not None:
+        scope = codes if scope is None else scope & codes
+    if scope is not None:
+        qs = qs.filter(
+            Q(municipality_id__in=scope) | Q(services__municipality_id__in=scope)
+        ).distinct()
+    return qs.order_by("name", "id")
+
+
+def listing_for_registration(user: Any, listing_id: uuid.UUID | str) -> Listing:
+    """An unregistered HSDS organization ``user`` may register: 403 for users who are
+    neither coordinators nor administrators, 404 when it is outside their municipalities
+    or already registered."""
+    if not (is_platform_admin(user) or is_coordinator(user)):
+        raise PermissionDenied
+    try:
+        return listings_registrable_by(user).get(pk=listing_id)
+    except (Listing.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
 
 
 # -- services and locations ----------------------------------------------------------
