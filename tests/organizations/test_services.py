@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.staff_world import World
+from tests.staff_world import World, sign_in
 from tsunagari.audit.models import AuditEvent
 from tsunagari.audit.services import Actor
 from tsunagari.directory.models import Municipality
@@ -264,7 +264,7 @@ def test_policy_update_stores_the_policy_and_refuses_a_bad_month_count(world: Wo
 
 def test_the_admin_shows_invitations_without_their_token_hash(world: World, client):
     issued = invite(world)
-    client.force_login(world.admin)
+    sign_in(client, world.admin)  # the admin asks for the second factor
     listing = client.get("/admin/organizations/invitation/").content.decode()
     assert "new@example.jp" in listing
     page = client.get(f"/admin/organizations/invitation/{issued.invitation.pk}/change/")
