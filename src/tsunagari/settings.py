@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tsunagari.directory",
     "tsunagari.organizations",
     "tsunagari.accounts",
+    "tsunagari.stewardship",
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",

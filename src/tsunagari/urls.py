@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     # Staff pages (sign-in needed): accounts, organisations, stewardship, audit.
     path("staff/", include("tsunagari.accounts.urls")),
+    path("staff/listings/", include("tsunagari.stewardship.urls")),
     prefix_default_language=False,
 )
