@@ -131,14 +131,14 @@ def _archive_or_back(request: HttpRequest, service_id: str, *, archive: bool) ->
     return redirect("stewardship:service_edit", service_id=service.pk)
 
 
-@require_POST
 @staff_required
+@require_POST
 def service_archive(request: HttpRequest, service_id: str) -> HttpResponse:
     return _archive_or_back(request, service_id, archive=True)
 
 
-@require_POST
 @staff_required
+@require_POST
 def service_unarchive(request: HttpRequest, service_id: str) -> HttpResponse:
     return _archive_or_back(request, service_id, archive=False)
 
