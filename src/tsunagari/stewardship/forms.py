@@ -39,6 +39,10 @@ def _same_text(value: str, old: Any) -> str:
 
 
 class _TextKeeping(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # labels are read aloud: no stray colons
+        super().__init__(*args, **kwargs)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for name, value in cleaned.items():

@@ -1,15 +1,12 @@
-// The edit page with htmx: after a row is added, focus its first field; after the
-// preview, move focus to the preview's heading so screen readers hear the result.
+// The edit page with htmx: after a row is added, focus the first field of the new row;
+// after the preview, move focus to the preview's heading (or to the error message) so
+// screen-reader users hear the result.
 (function () {
   "use strict";
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    if (!target || !target.isConnected) {
-      target = document.getElementById("edit-form");
-    }
-    var part = event.detail.elt && event.detail.elt.value;
-    if (event.detail.elt && event.detail.elt.name === "add") {
-      var rows = document.querySelectorAll("#part-" + part + "s fieldset.row");
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (trigger && trigger.name === "add") {
+      var rows = document.querySelectorAll("#part-" + trigger.value + "s fieldset.row");
       var last = rows[rows.length - 1];
       var field = last && last.querySelector("input:not([type=hidden]), textarea, select");
       if (field) { field.focus(); }
