@@ -12,55 +12,34 @@ from typing import Any
 ROLES = ("anonymous", "viewer_a", "editor_a", "owner_a", "editor_b", "coord_x", "coord_y", "admin")
 
 
-def _row(**statuses: int) -> dict[str, int]:
-    assert set(statuses) == set(ROLES)
-    return statuses
+def _row(*statuses: int) -> dict[str, int]:
+    """Statuses in the order of ROLES."""
+    return dict(zip(ROLES, statuses, strict=True))
 
 
-ALL_STAFF = _row(
-    anonymous=302, viewer_a=200, editor_a=200, owner_a=200, editor_b=200, coord_x=200,
-    coord_y=200, admin=200,
-)  # fmt: skip
+#                anon viewer_a editor_a owner_a editor_b coord_x coord_y admin
+ALL_STAFF = _row(302, 200, 200, 200, 200, 200, 200, 200)
 # service_a: org A's, in municipality X.
-SERVICE_A_EDIT = _row(
-    anonymous=302, viewer_a=403, editor_a=200, owner_a=200, editor_b=404, coord_x=200,
-    coord_y=404, admin=200,
-)  # fmt: skip
-SERVICE_A_SEE = _row(
-    anonymous=302, viewer_a=200, editor_a=200, owner_a=200, editor_b=404, coord_x=200,
-    coord_y=404, admin=200,
-)  # fmt: skip
+SERVICE_A_EDIT = _row(302, 403, 200, 200, 404, 200, 404, 200)
+SERVICE_A_SEE = _row(302, 200, 200, 200, 404, 200, 404, 200)
+POST_ONLY = _row(302, 405, 405, 405, 405, 405, 405, 405)
+# Coordinators and administrators only: a file may hold any organisation's listings.
+IMPORTERS = _row(302, 403, 403, 403, 403, 200, 200, 200)
 
 EXPECTED: dict[str, dict[str, int]] = {
     "stewardship:listings": ALL_STAFF,
     "stewardship:service_edit": SERVICE_A_EDIT,
-    "stewardship:service_archive": _row(
-        anonymous=302, viewer_a=405, editor_a=405, owner_a=405, editor_b=405, coord_x=405,
-        coord_y=405, admin=405,
-    ),  # fmt: skip
-    "stewardship:service_unarchive": _row(
-        anonymous=302, viewer_a=405, editor_a=405, owner_a=405, editor_b=405, coord_x=405,
-        coord_y=405, admin=405,
-    ),  # fmt: skip
+    "stewardship:service_archive": POST_ONLY,
+    "stewardship:service_unarchive": POST_ONLY,
     "stewardship:review_queue": ALL_STAFF,
     "stewardship:review_detail": SERVICE_A_SEE,
-    # Coordinators and administrators only: a file may hold any organisation's listings.
-    "stewardship:bulk_import": _row(
-        anonymous=302, viewer_a=403, editor_a=403, owner_a=403, editor_b=403, coord_x=200,
-        coord_y=200, admin=200,
-    ),  # fmt: skip
+    "stewardship:bulk_import": IMPORTERS,
 }
 
-# POST (a redirect back to the edit page after archiving or queueing the archive).
+# POST: a redirect back to the edit page after archiving (or queueing the archive).
 EXPECTED_POST: dict[str, dict[str, int]] = {
-    "stewardship:service_archive": _row(
-        anonymous=302, viewer_a=403, editor_a=302, owner_a=302, editor_b=404, coord_x=302,
-        coord_y=404, admin=302,
-    ),  # fmt: skip
-    "stewardship:service_unarchive": _row(
-        anonymous=302, viewer_a=403, editor_a=302, owner_a=302, editor_b=404, coord_x=302,
-        coord_y=404, admin=302,
-    ),  # fmt: skip
+    "stewardship:service_archive": _row(302, 403, 302, 302, 404, 302, 404, 302),
+    "stewardship:service_unarchive": _row(302, 403, 302, 302, 404, 302, 404, 302),
 }
 
 

@@ -114,7 +114,9 @@ def test_unchanged_form_changes_nothing(world):
 
 
 def test_impossible_times_are_refused_with_a_message_and_change_nothing(world):
-    data = form_data(world.service_a, **{"schedules-0-opens_at": "18:00", "schedules-0-closes_at": "09:00"})
+    data = form_data(
+        world.service_a, **{"schedules-0-opens_at": "18:00", "schedules-0-closes_at": "09:00"}
+    )
     response = client_for(world.coord_x).post(edit_url(world.service_a), data)
     assert response.status_code == 400
     html = response.content.decode()
@@ -158,7 +160,10 @@ def test_preview_shows_the_diff_without_saving(world):
     data["preview"] = "1"
     page = client_for(world.coord_x).post(edit_url(world.service_a), data)
     html = page.content.decode()
-    assert "<ins>プレビューだけ</ins>" in html and "<del>どなたでも立ち寄れる居場所です。</del>" in html
+    assert (
+        "<ins>プレビューだけ</ins>" in html
+        and "<del>どなたでも立ち寄れる居場所です。</del>" in html
+    )
     assert Service.objects.get(pk=world.service_a.pk).description != "プレビューだけ"
 
 
@@ -169,13 +174,20 @@ def test_removing_a_phone_row(world):
 
 
 def test_review_flow_through_the_pages(world):
-    client_for(world.editor_a).post(edit_url(world.service_a), form_data(world.service_a, name="あおぞら広場"))
+    client_for(world.editor_a).post(
+        edit_url(world.service_a), form_data(world.service_a, name="あおぞら広場")
+    )
     change = ChangeRequest.objects.get()
     detail_url = reverse("stewardship:review_detail", args=[change.pk])
 
     queue = client_for(world.coord_x).get(reverse("stewardship:review_queue"))
     assert list(queue.context["to_review"]) == [change]
-    assert list(client_for(world.coord_y).get(reverse("stewardship:review_queue")).context["to_review"]) == []
+    assert (
+        list(
+            client_for(world.coord_y).get(reverse("stewardship:review_queue")).context["to_review"]
+        )
+        == []
+    )
     assert client_for(world.coord_y).get(detail_url).status_code == 404
     assert client_for(world.editor_b).get(detail_url).status_code == 404
     # The organisation sees its request but cannot approve it.
@@ -210,7 +222,10 @@ def test_archive_needs_post_and_an_editor(world):
     assert client_for(world.coord_x).post(url).status_code == 302
     assert Service.objects.get(pk=world.service_a.pk).status == "defunct"
     # Gone from the public page, still on the staff side.
-    assert Client().get(reverse("directory:service_detail", args=[world.service_a.id])).status_code == 404
+    assert (
+        Client().get(reverse("directory:service_detail", args=[world.service_a.id])).status_code
+        == 404
+    )
     assert client_for(world.coord_x).get(edit_url(world.service_a)).status_code == 200
     back = reverse("stewardship:service_unarchive", args=[world.service_a.id])
     assert client_for(world.coord_x).post(back).status_code == 302

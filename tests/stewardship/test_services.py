@@ -85,9 +85,18 @@ def test_approve_applies_the_change_with_its_parts_and_audits(world):
     proposed["schedules"][0]["opens_at"] = "18:00:00"
     proposed["schedules"][0]["closes_at"] = "20:00:00"
     proposed["phones"] = []  # the phone is removed
-    proposed["phones"].append({"id": str(uuid.uuid4()), "number": "042-000-1111", "description": "代表"})
+    proposed["phones"].append(
+        {"id": str(uuid.uuid4()), "number": "042-000-1111", "description": "代表"}
+    )
     proposed["contacts"].append(
-        {"id": str(uuid.uuid4()), "name": "山田", "title": "代表", "email": "", "phone_id": None, "phone": "042-000-2222"}
+        {
+            "id": str(uuid.uuid4()),
+            "name": "山田",
+            "title": "代表",
+            "email": "",
+            "phone_id": None,
+            "phone": "042-000-2222",
+        }
     )
     proposed["locations"][0]["transportation"] = "町田駅から歩いて10分"
     proposed["locations"][0]["address"]["address_2"] = "2階"
@@ -108,7 +117,9 @@ def test_approve_applies_the_change_with_its_parts_and_audits(world):
     assert detail.locations[0].location.addresses.get().address_2 == "2階"
     # Parts the page does not edit (stated taxonomy links) are kept.
     assert terms_before == set(stated.values_list("id", flat=True))
-    assert {"change.submit", "change.approve", "directory.update", "directory.delete"} <= set(actions())
+    assert {"change.submit", "change.approve", "directory.update", "directory.delete"} <= set(
+        actions()
+    )
     assert listing_get(service) != current
 
 
@@ -123,7 +134,10 @@ def test_return_needs_a_comment_and_leaves_the_listing(world):
     assert ChangeRequest.objects.get(pk=change.pk).status == ChangeRequest.Status.PENDING
 
     services.change_return(
-        user=world.coord_x, actor=actor(world.coord_x), change_request=change, comment="名前は正式名称で。"
+        user=world.coord_x,
+        actor=actor(world.coord_x),
+        change_request=change,
+        comment="名前は正式名称で。",
     )
     change.refresh_from_db()
     assert change.status == ChangeRequest.Status.RETURNED and change.comment == "名前は正式名称で。"
@@ -138,11 +152,15 @@ def test_return_needs_a_comment_and_leaves_the_listing(world):
 def test_withdraw(world):
     digest, proposed = edit(world.service_a, name="あおぞら")
     change = submit(world, world.editor_a, world.service_a, proposed, digest)
-    services.change_withdraw(user=world.editor_a, actor=actor(world.editor_a), change_request=change)
+    services.change_withdraw(
+        user=world.editor_a, actor=actor(world.editor_a), change_request=change
+    )
     assert ChangeRequest.objects.get(pk=change.pk).status == ChangeRequest.Status.WITHDRAWN
     assert actions(action="change.withdraw")
     with pytest.raises(services.ChangeError):  # decided requests stay decided
-        services.change_approve(user=world.coord_x, actor=actor(world.coord_x), change_request=change)
+        services.change_approve(
+            user=world.coord_x, actor=actor(world.coord_x), change_request=change
+        )
 
 
 def test_second_partner_edit_waits_for_the_first(world):
@@ -162,8 +180,12 @@ def test_approval_refuses_to_overwrite_a_later_change(world):
     submit(world, world.coord_x, world.service_a, direct, digest)
 
     with pytest.raises(services.ChangeConflict) as conflict:
-        services.change_approve(user=world.coord_x, actor=actor(world.coord_x), change_request=change)
-    assert [c.new for row in conflict.value.changes for c in row.fields] == ["コーディネーターの説明"]
+        services.change_approve(
+            user=world.coord_x, actor=actor(world.coord_x), change_request=change
+        )
+    assert [c.new for row in conflict.value.changes for c in row.fields] == [
+        "コーディネーターの説明"
+    ]
     assert Service.objects.get(pk=world.service_a.pk).description == "コーディネーターの説明"
     assert ChangeRequest.objects.get(pk=change.pk).status == ChangeRequest.Status.PENDING
     assert not actions(action="change.approve")
@@ -199,7 +221,10 @@ def test_a_location_of_another_service_is_refused(world):
 def test_archive_by_coordinator_hides_and_unarchive_restores(world):
     Service.objects.filter(pk=world.service_a.pk).update(status="temporarily closed")
     service = Service.objects.get(pk=world.service_a.pk)
-    assert services.service_archive(user=world.coord_x, actor=actor(world.coord_x), service=service) is None
+    assert (
+        services.service_archive(user=world.coord_x, actor=actor(world.coord_x), service=service)
+        is None
+    )
     service.refresh_from_db()
     assert service.status == "defunct"
     archive = AuditEvent.objects.get(action="directory.archive")
@@ -232,16 +257,27 @@ def test_a_failed_apply_rolls_back_everything(world, monkeypatch):
 
     monkeypatch.setattr("tsunagari.stewardship.services.DirectoryWriter.finish", broken)
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.change_approve(user=world.coord_x, actor=actor(world.coord_x), change_request=change)
+        services.change_approve(
+            user=world.coord_x, actor=actor(world.coord_x), change_request=change
+        )
     assert ChangeRequest.objects.get(pk=change.pk).status == ChangeRequest.Status.PENDING
-    assert Service.objects.get(pk=world.service_a.pk).description == "どなたでも立ち寄れる居場所です。"
+    assert (
+        Service.objects.get(pk=world.service_a.pk).description == "どなたでも立ち寄れる居場所です。"
+    )
     assert not actions(action="change.approve")
 
 
 def test_complex_schedules_are_kept_untouched(reference_data, world):
     service = make_service(
         "月一の集い",
-        schedules=[{"freq": "MONTHLY", "bymonthday": "1", "opens_at": dt.time(10), "closes_at": dt.time(12)}],
+        schedules=[
+            {
+                "freq": "MONTHLY",
+                "bymonthday": "1",
+                "opens_at": dt.time(10),
+                "closes_at": dt.time(12),
+            }
+        ],
     )
     assert listing_get(service)["schedules"] == []
     digest, proposed = edit(service, description="毎月1日")

@@ -102,7 +102,8 @@ def _shown(key: str, value: Any) -> str:
 
 
 def _label(section: str, key: str) -> str:
-    return str(ROW_LABELS.get(section, {}).get(key) or LABELS.get(key, key))
+    label = ROW_LABELS.get(section, {}).get(key) or LABELS.get(key)
+    return key if label is None else str(label)
 
 
 def _field_changes(
@@ -141,12 +142,20 @@ def _rows(
     for row_id, row in after.items():
         if row_id not in before:
             found.append(
-                RowChange(section, title, "added", row_summary(section, row), _field_changes(section, None, row, keys))
+                RowChange(
+                    section,
+                    title,
+                    "added",
+                    row_summary(section, row),
+                    _field_changes(section, None, row, keys),
+                )
             )
         else:
             fields = _field_changes(section, before[row_id], row, keys)
             if fields:
-                found.append(RowChange(section, title, "changed", row_summary(section, row), fields))
+                found.append(
+                    RowChange(section, title, "changed", row_summary(section, row), fields)
+                )
     for row_id, row in before.items():
         if row_id not in after:
             found.append(RowChange(section, title, "removed", row_summary(section, row)))
@@ -159,7 +168,13 @@ def listing_diff(old: Listing, new: Listing) -> list[RowChange]:
     service_fields = _field_changes("service", old["service"], new["service"], SERVICE_FIELDS)
     if service_fields:
         changes.append(
-            RowChange("service", str(SECTION_TITLES["service"]), "changed", new["service"]["name"], service_fields)
+            RowChange(
+                "service",
+                str(SECTION_TITLES["service"]),
+                "changed",
+                new["service"]["name"],
+                service_fields,
+            )
         )
     old_locations = {loc["id"]: loc for loc in old["locations"]}
     for location in new["locations"]:
@@ -170,7 +185,9 @@ def listing_diff(old: Listing, new: Listing) -> list[RowChange]:
         )
         if fields:
             changes.append(
-                RowChange("location", str(SECTION_TITLES["location"]), "changed", location["name"], fields)
+                RowChange(
+                    "location", str(SECTION_TITLES["location"]), "changed", location["name"], fields
+                )
             )
     changes += _rows("schedule", old["schedules"], new["schedules"], SCHEDULE_FIELDS)
     changes += _rows("phone", old["phones"], new["phones"], PHONE_FIELDS)

@@ -23,9 +23,7 @@ from tsunagari.directory.models import Service
 from .graph import Listing
 
 DAY_CHOICES = [(d, KANJI_BY_DAY[d]) for d in ALL_DAYS]
-EDITABLE_STATUSES = [
-    (s.value, s.label) for s in Service.Status if s != Service.Status.DEFUNCT
-]
+EDITABLE_STATUSES = [(s.value, s.label) for s in Service.Status if s != Service.Status.DEFUNCT]
 PHONE_PATTERN = re.compile(r"^[0-9０-９\-－‐ー()（）+＋ ]+$")
 
 
@@ -76,8 +74,10 @@ class ServiceForm(_TextKeeping):
         self.fields["name_kana"].help_text = _("カタカナで。例：ツナガリカフェ")
         if archived:
             # Bringing an archived service back is its own button, not a status choice.
-            self.fields["status"].disabled = True
-            self.fields["status"].choices = [(Service.Status.DEFUNCT.value, Service.Status.DEFUNCT.label)]
+            status = self.fields["status"]
+            assert isinstance(status, forms.ChoiceField)
+            status.disabled = True
+            status.choices = [(Service.Status.DEFUNCT.value, Service.Status.DEFUNCT.label)]
 
     def clean_url(self) -> str:
         value: str = self.cleaned_data["url"]
@@ -85,9 +85,7 @@ class ServiceForm(_TextKeeping):
             try:
                 URLValidator(schemes=["http", "https"])(value)
             except ValidationError:
-                raise ValidationError(
-                    _("https:// ではじまるアドレスを入れてください。")
-                ) from None
+                raise ValidationError(_("https:// ではじまるアドレスを入れてください。")) from None
         return value
 
     def clean_email(self) -> str:
@@ -118,7 +116,9 @@ class LocationForm(_TextKeeping):
         try:
             return normal_postal_code(value)
         except ValueError:
-            raise ValidationError(_("郵便番号は7けたの数字で入れてください。例：194-8520")) from None
+            raise ValidationError(
+                _("郵便番号は7けたの数字で入れてください。例：194-8520")
+            ) from None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -220,8 +220,11 @@ ScheduleFormSet = forms.formset_factory(ScheduleForm, extra=0, can_delete=True, 
 PhoneFormSet = forms.formset_factory(PhoneForm, extra=0, can_delete=True, max_num=20)
 ContactFormSet = forms.formset_factory(ContactForm, extra=0, can_delete=True, max_num=20)
 
+
 def _schedule_initial(row: dict[str, Any]) -> dict[str, Any]:
-    times = {k: dt.time.fromisoformat(row[k]) if row[k] else None for k in ("opens_at", "closes_at")}
+    times = {
+        k: dt.time.fromisoformat(row[k]) if row[k] else None for k in ("opens_at", "closes_at")
+    }
     return {**row, **times, "byday": [d for d in row["byday"].split(",") if d]}
 
 
@@ -251,7 +254,9 @@ class ListingForms:
         self.service = ServiceForm(data, initial=service_initial, archived=archived)
         self.locations = []
         for i, location in enumerate(current["locations"]):
-            started = next((loc for loc in start["locations"] if loc["id"] == location["id"]), location)
+            started = next(
+                (loc for loc in start["locations"] if loc["id"] == location["id"]), location
+            )
             initial = {k: v for k, v in started.items() if k not in ("id", "address")}
             initial |= {k: v for k, v in (started.get("address") or {}).items() if k != "id"}
             self.locations.append(LocationForm(data, initial=initial, prefix=f"location{i}"))
@@ -326,11 +331,7 @@ class ListingForms:
 
     @staticmethod
     def _kept(formset: Any) -> list[Any]:
-        return [
-            f
-            for f in formset.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE")
-        ]
+        return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
     def _row_id(self, part: str, form: Any) -> str:
         """The row's id when it is one of this service's rows; a new id otherwise (an id

@@ -100,8 +100,8 @@ def listing_get(service: Service) -> Listing:
         first_address.setdefault(address.location_id, address)
     for location in location_objects:
         row = _values(location, LOCATION_FIELDS)
-        address = first_address.get(location.id)
-        row["address"] = None if address is None else _values(address, ADDRESS_FIELDS)
+        found = first_address.get(location.id)
+        row["address"] = None if found is None else _values(found, ADDRESS_FIELDS)
         locations.append(row)
     schedules = [
         _values(s, SCHEDULE_FIELDS)
@@ -215,4 +215,3 @@ def writer_graph(service: Service, current: Listing, proposed: Listing) -> Graph
     for pk in Attribute.objects.filter(link_id__in=linked).values_list("id", flat=True):
         graph["attribute"].append({"id": pk})
     return dict(graph)
-

@@ -45,7 +45,9 @@ class ImportReport:
 
 def _folder(token: str) -> Path:
     if not token or not token.isalnum():
-        raise ImportProblem(_("取り込むファイルが見つかりません。もう一度アップロードしてください。"))
+        raise ImportProblem(
+            _("取り込むファイルが見つかりません。もう一度アップロードしてください。")
+        )
     return ROOT / token
 
 
@@ -69,10 +71,8 @@ def upload_keep(upload: UploadedFile) -> tuple[str, str]:
 
 
 def upload_forget(token: str) -> None:
-    try:
-        shutil.rmtree(_folder(token), ignore_errors=True)
-    except ImportProblem:
-        pass
+    if token and token.isalnum():
+        shutil.rmtree(ROOT / token, ignore_errors=True)
 
 
 def _forget_old() -> None:

@@ -14,8 +14,8 @@ from django.http import Http404
 
 from tsunagari.organizations.permissions import (
     EDITING_ROLES,
-    coordinated_codes,
     can_review,
+    coordinated_codes,
     is_platform_admin,
     roles_of,
 )
@@ -62,4 +62,3 @@ def change_request_for_user(
     if withdraw and not can_withdraw(user, change_request):
         raise PermissionDenied
     return change_request
-

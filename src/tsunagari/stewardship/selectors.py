@@ -36,7 +36,9 @@ def listings_for(user: Any, *, q: str = "") -> QuerySet[Service]:
     latest = ChangeRequest.objects.filter(service=OuterRef("pk")).order_by("-submitted_at", "-id")
     return qs.annotate(
         pending=Exists(
-            ChangeRequest.objects.filter(service=OuterRef("pk"), status=ChangeRequest.Status.PENDING)
+            ChangeRequest.objects.filter(
+                service=OuterRef("pk"), status=ChangeRequest.Status.PENDING
+            )
         ),
         latest_status=Subquery(latest.values("status")[:1]),
         latest_comment=Subquery(latest.values("comment")[:1]),

@@ -134,7 +134,9 @@ def service_change(
             service=service, status=ChangeRequest.Status.PENDING
         ).exists():
             raise ChangeError(
-                _("この掲載には確認待ちの変更があります。取り下げてから、もう一度変更してください。")
+                _(
+                    "この掲載には確認待ちの変更があります。取り下げてから、もう一度変更してください。"
+                )
             )
         change_request = ChangeRequest.objects.create(
             service=service,

@@ -99,7 +99,9 @@ def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("変更を受け付けました（確認待ち）。コーディネーターが確認したあとで公開されます。"),
+                    _(
+                        "変更を受け付けました（確認待ち）。コーディネーターが確認したあとで公開されます。"
+                    ),
                 )
             return redirect("stewardship:service_edit", service_id=service.pk)
         context["invalid"] = True
@@ -121,10 +123,13 @@ def _archive_or_back(request: HttpRequest, service_id: str, *, archive: bool) ->
         messages.error(request, str(error))
         return redirect("stewardship:service_edit", service_id=service.pk)
     if change_request is not None:
-        messages.success(request, _("受け付けました（確認待ち）。コーディネーターが確認したあとで反映されます。"))
+        messages.success(
+            request, _("受け付けました（確認待ち）。コーディネーターが確認したあとで反映されます。")
+        )
     elif archive:
         messages.success(
-            request, _("アーカイブしました。公開ページ・検索・APIには出ません（データは残っています）。")
+            request,
+            _("アーカイブしました。公開ページ・検索・APIには出ません（データは残っています）。"),
         )
     else:
         messages.success(request, _("掲載を再開しました。"))
@@ -261,7 +266,9 @@ def bulk_import(request: HttpRequest) -> HttpResponse:
         elif step == "confirm":
             # The token must be the one this session uploaded: never a path from the form.
             if not kept or request.POST.get("token") != kept.get("token"):
-                raise ImportProblem(_("取り込むファイルが見つかりません。もう一度アップロードしてください。"))
+                raise ImportProblem(
+                    _("取り込むファイルが見つかりません。もう一度アップロードしてください。")
+                )
             municipality = _import_municipality(request.user, kept.get("municipality", ""))
             dry_run = False
         else:

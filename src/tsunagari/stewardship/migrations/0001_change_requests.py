@@ -6,49 +6,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_attribute_index_by_link_id'),
-        ('organizations', '0001_organizations_roles'),
+        ("directory", "0002_attribute_index_by_link_id"),
+        ("organizations", "0001_organizations_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArchivedService',
+            name="ArchivedService",
             fields=[
-                ('service', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='directory.service')),
-                ('previous_status', models.CharField(max_length=20)),
-                ('archived_at', models.DateTimeField(verbose_name='アーカイブ日時')),
+                (
+                    "service",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="directory.service",
+                    ),
+                ),
+                ("previous_status", models.CharField(max_length=20)),
+                ("archived_at", models.DateTimeField(verbose_name="アーカイブ日時")),
             ],
             options={
-                'verbose_name': 'アーカイブした掲載',
-                'verbose_name_plural': 'アーカイブした掲載',
+                "verbose_name": "アーカイブした掲載",
+                "verbose_name_plural": "アーカイブした掲載",
             },
         ),
         migrations.CreateModel(
-            name='ChangeRequest',
+            name="ChangeRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('submitted_at', models.DateTimeField(verbose_name='申請日時')),
-                ('status', models.CharField(choices=[('pending', '確認待ち'), ('approved', '承認済み'), ('returned', '差し戻し'), ('withdrawn', '取り下げ')], db_index=True, default='pending', max_length=10, verbose_name='状態')),
-                ('base', models.JSONField(verbose_name='編集前')),
-                ('proposed', models.JSONField(verbose_name='編集後')),
-                ('comment', models.TextField(blank=True, verbose_name='コメント')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='確認日時')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.organization')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='change_requests', to='directory.service')),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="申請日時")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "確認待ち"),
+                            ("approved", "承認済み"),
+                            ("returned", "差し戻し"),
+                            ("withdrawn", "取り下げ"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="状態",
+                    ),
+                ),
+                ("base", models.JSONField(verbose_name="編集前")),
+                ("proposed", models.JSONField(verbose_name="編集後")),
+                ("comment", models.TextField(blank=True, verbose_name="コメント")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="確認日時"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.organization",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="change_requests",
+                        to="directory.service",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '変更の申請',
-                'verbose_name_plural': '変更の申請',
-                'ordering': ['-submitted_at', '-id'],
-                'indexes': [models.Index(fields=['service', 'status'], name='change_service_status_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('service',), name='change_one_pending_per_service')],
+                "verbose_name": "変更の申請",
+                "verbose_name_plural": "変更の申請",
+                "ordering": ["-submitted_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["service", "status"], name="change_service_status_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("service",),
+                        name="change_one_pending_per_service",
+                    )
+                ],
             },
         ),
     ]
