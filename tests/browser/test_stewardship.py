@@ -4,6 +4,7 @@ in the audit record. axe checks the edit, queue and review pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,12 +18,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NEW_TEXT = "木曜の夕方、どなたでも来てください。宿題もできます。"
 
 
-def signed_in(browser: Any, live_server: Any, user: Any) -> Any:
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
-    cookie = session_cookie(user)
-    del cookie["path"]  # Playwright takes a url or a domain and path, not both
-    context.add_cookies([{**cookie, "url": live_server.url}])
-    return context
+@pytest.fixture
+def signed_in(browser: Any, live_server: Any) -> Iterator[Callable[[Any], Any]]:
+    """A browser context per user, signed in; all closed after the test (an open one
+    keeps connections to the live server past its shutdown)."""
+    contexts: list[Any] = []
+
+    def open_for(user: Any) -> Any:
+        context = browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
+        contexts.append(context)
+        cookie = session_cookie(user)
+        del cookie["path"]  # Playwright takes a url or a domain and path, not both
+        context.add_cookies([{**cookie, "url": live_server.url}])
+        return context
+
+    yield open_for
+    for context in contexts:
+        context.close()
 
 
 def assert_accessible(page: Any) -> None:
@@ -30,9 +42,9 @@ def assert_accessible(page: Any) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_partner_edit_reviewed_approved_and_published(browser, live_server, world):
+def test_partner_edit_reviewed_approved_and_published(signed_in, live_server, world):
     service = world.service_a
-    partner = signed_in(browser, live_server, world.editor_a).new_page()
+    partner = signed_in(world.editor_a).new_page()
     partner.goto(f"{live_server.url}/staff/listings/")
     partner.get_by_role("link", name="あおぞらサロン").click()
     assert_accessible(partner)
@@ -54,7 +66,7 @@ def test_partner_edit_reviewed_approved_and_published(browser, live_server, worl
     public.goto(f"{live_server.url}/services/{service.id}/")
     assert NEW_TEXT not in public.content()  # not yet
 
-    coordinator = signed_in(browser, live_server, world.coord_x).new_page()
+    coordinator = signed_in(world.coord_x).new_page()
     coordinator.goto(f"{live_server.url}/staff/listings/review/")
     assert_accessible(coordinator)
     coordinator.get_by_role("link", name="あおぞらサロン").click()
@@ -76,8 +88,8 @@ def test_partner_edit_reviewed_approved_and_published(browser, live_server, worl
     assert AuditEvent.objects.get(action="change.approve").actor == world.coord_x
 
 
-def test_adding_a_schedule_row_with_htmx_keeps_the_page(browser, live_server, world):
-    page = signed_in(browser, live_server, world.coord_x).new_page()
+def test_adding_a_schedule_row_with_htmx_keeps_the_page(signed_in, live_server, world):
+    page = signed_in(world.coord_x).new_page()
     page.goto(f"{live_server.url}/staff/listings/services/{world.service_a.id}/")
     page.get_by_label("説明", exact=True).fill("まだ保存しない説明")
     page.get_by_role("button", name="日程の行を追加").click()
