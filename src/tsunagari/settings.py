@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "tsunagari.directory",
     "tsunagari.organizations",
     "tsunagari.accounts",
+    "tsunagari.stewardship",
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",

@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("staff/", include("tsunagari.accounts.urls")),
     path("staff/audit/", include("tsunagari.audit.urls")),
     path("staff/", include("tsunagari.organizations.urls")),
+    path("staff/listings/", include("tsunagari.stewardship.urls")),
     prefix_default_language=False,
 )
