@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tsunagari.directory",
     "tsunagari.organizations",
     "tsunagari.accounts",
+    "tsunagari.freshness",
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",
@@ -207,6 +208,13 @@ TSUNAGARI_TILE_ATTRIBUTION = env_str(
     "TSUNAGARI_TILE_ATTRIBUTION",
     GSI_ATTRIBUTION if TSUNAGARI_TILE_URL == GSI_TILE_URL else "",
 )
+
+# Freshness: a reminder to an organisation about its unverified listings is repeated at
+# most every this many days; links in reminder e-mails start with the site's address.
+TSUNAGARI_REMINDER_INTERVAL_DAYS = int(env_str("TSUNAGARI_REMINDER_INTERVAL_DAYS", "30"))
+TSUNAGARI_SITE_URL = env_str(
+    "TSUNAGARI_SITE_URL", "http://localhost:8000" if DEBUG or DEMO else ""
+).rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -14,5 +14,7 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     # Staff pages (sign-in needed): accounts, organisations, stewardship, audit.
     path("staff/", include("tsunagari.accounts.urls")),
+    # 「情報がちがう」 (public, next to the service page) and staff/freshness/.
+    path("", include("tsunagari.freshness.urls")),
     prefix_default_language=False,
 )
