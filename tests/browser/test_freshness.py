@@ -25,7 +25,9 @@ def _axe(page) -> None:
 def _signed_in(browser, live_server, user):
     context = browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
     cookie = session_cookie(user)
-    context.add_cookies([{"name": cookie["name"], "value": cookie["value"], "url": live_server.url}])
+    context.add_cookies(
+        [{"name": cookie["name"], "value": cookie["value"], "url": live_server.url}]
+    )
     return context
 
 
@@ -43,7 +45,9 @@ def test_a_residents_report_reaches_the_owners_queue(live_server, world, browser
     _axe(page)
 
     page.get_by_label("電話番号がちがう").check()
-    page.get_by_label("くわしく（書かなくてもかまいません）").fill("この番号は使われていませんでした")
+    page.get_by_label("くわしく（書かなくてもかまいません）").fill(
+        "この番号は使われていませんでした"
+    )
     page.get_by_role("button", name="送る").click()
     page.wait_for_url("**/report/thanks/")
     assert page.locator("h1").inner_text() == "お知らせいただき、ありがとうございます"

@@ -10,6 +10,7 @@ from django.urls import get_resolver, reverse
 from tests.permissions.matrix_freshness import EXPECTED, URLS, objects
 from tests.staff_world import sign_in
 
+
 def test_every_freshness_url_has_an_entry() -> None:
     resolver = get_resolver()
     names = {

@@ -52,9 +52,12 @@ def test_another_organisation_cannot_find_the_report(client, world, report) -> N
         f"/staff/freshness/reports/{report.pk}/resolve/", {}
     )
     assert response.status_code == 404
-    assert sign_in(Client(), world.coord_y).post(
-        f"/staff/freshness/reports/{report.pk}/resolve/", {}
-    ).status_code == 404
+    assert (
+        sign_in(Client(), world.coord_y)
+        .post(f"/staff/freshness/reports/{report.pk}/resolve/", {})
+        .status_code
+        == 404
+    )
     assert ListingReport.objects.get().status == ReportStatus.OPEN
 
 

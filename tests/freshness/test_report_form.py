@@ -17,7 +17,14 @@ def test_the_form_asks_for_a_reason_and_nothing_personal(client, world) -> None:
     response = client.get(f"/services/{world.service_a.pk}/report/")
     assert response.status_code == 200
     page = response.content.decode()
-    for reason in ("閉まっている・終了した", "電話番号がちがう", "時間・曜日がちがう", "場所がちがう", "内容がちがう", "その他"):
+    for reason in (
+        "閉まっている・終了した",
+        "電話番号がちがう",
+        "時間・曜日がちがう",
+        "場所がちがう",
+        "内容がちがう",
+        "その他",
+    ):
         assert reason in page
     assert "あなたのことは書かないでください" in page
     assert 'type="email"' not in page and 'name="name"' not in page
@@ -25,12 +32,18 @@ def test_the_form_asks_for_a_reason_and_nothing_personal(client, world) -> None:
 
 
 def test_a_report_is_stored_for_the_owning_organisation(client, world) -> None:
-    response = send_report(client, world.service_a, reason="hours", text="  木曜はお休みになりました  ")
+    response = send_report(
+        client, world.service_a, reason="hours", text="  木曜はお休みになりました  "
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/services/{world.service_a.pk}/report/thanks/"
     assert not response.cookies
     report = ListingReport.objects.get()
-    assert (report.service, report.reason, report.text) == (world.service_a, "hours", "木曜はお休みになりました")
+    assert (report.service, report.reason, report.text) == (
+        world.service_a,
+        "hours",
+        "木曜はお休みになりました",
+    )
     assert report.status == ReportStatus.OPEN
     event = AuditEvent.objects.get(action=AuditAction.REPORT_CREATE)
     assert event.organization_id == world.org_a.pk
@@ -92,7 +105,12 @@ def test_a_post_from_another_site_is_refused(client, world) -> None:
     assert client.post(url, data, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
     assert client.post(url, data, HTTP_ORIGIN="https://evil.example").status_code == 403
     assert not ListingReport.objects.exists()
-    assert client.post(url, data, HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver").status_code == 302
+    assert (
+        client.post(
+            url, data, HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver"
+        ).status_code
+        == 302
+    )
 
 
 def test_reports_are_rate_limited_per_client_and_service(world) -> None:
@@ -119,4 +137,7 @@ def test_the_form_exists_in_every_language(client, world) -> None:
 def test_a_service_residents_cannot_see_has_no_form(client, world) -> None:
     Service.objects.filter(pk=world.service_a.pk).update(status=Service.Status.DEFUNCT)
     assert client.get(f"/services/{world.service_a.pk}/report/").status_code == 404
-    assert client.post(f"/services/{world.service_a.pk}/report/", {"reason": "phone"}).status_code == 404
+    assert (
+        client.post(f"/services/{world.service_a.pk}/report/", {"reason": "phone"}).status_code
+        == 404
+    )

@@ -84,7 +84,9 @@ def test_never_verified_is_stale_and_ended_services_are_not_listed(world) -> Non
 def test_counts_by_municipality_and_field(world) -> None:
     make_stale(world.service_a)
     today = timezone.localdate()
-    by_municipality = {row.key: row for row in counts_by_municipality(Service.objects.all(), today=today)}
+    by_municipality = {
+        row.key: row for row in counts_by_municipality(Service.objects.all(), today=today)
+    }
     assert (by_municipality[X].stale, by_municipality[X].total) == (1, 2)
     assert by_municipality[X].label == "東京都町田市"
     by_field = {row.key: row for row in counts_by_field(Service.objects.all(), today=today)}

@@ -17,17 +17,17 @@ from .services import REPORT_TEXT_MAX, RESOLUTION_NOTE_MAX
 # The report form carries a token signed for its service instead of a CSRF cookie (the
 # public side sets no cookie). It proves the form came from our page for that service,
 # recently; the rate limit (ratelimit.py) is what bounds what anyone can send.
-TOKEN_SALT = "tsunagari.freshness.report-form"
+SIGNING_SALT = "tsunagari.freshness.report-form"
 TOKEN_MAX_AGE = 6 * 60 * 60
 
 
 def report_token(service_id: uuid.UUID) -> str:
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(service_id))
+    return signing.TimestampSigner(salt=SIGNING_SALT).sign(str(service_id))
 
 
 def _token_valid(token: str, service_id: uuid.UUID) -> bool:
     try:
-        value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
+        value = signing.TimestampSigner(salt=SIGNING_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:  # also SignatureExpired
         return False
     return value == str(service_id)
@@ -54,25 +54,25 @@ class ReportForm(forms.Form):
         ),
         error_messages={"max_length": _("くわしい内容は500文字までにしてください。")},
     )
-    token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, service_id: uuid.UUID, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.service_id = service_id
-        if not self.is_bound:
-            self.initial["token"] = report_token(service_id)
+
+    @property
+    def token(self) -> str:
+        """A freshly signed token each time the form is shown (so a second try after an
+        expired one works)."""
+        return report_token(self.service_id)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if not _token_valid(self.data.get("token", ""), self.service_id):
-            # Send a fresh token with the form shown again, so a second try works.
-            self.data = self.data.copy()
-            self.data["token"] = report_token(self.service_id)
+        super().clean()
+        if not _token_valid(str(self.data.get("token", "")), self.service_id):
             raise forms.ValidationError(
                 _("このページを開いてから時間がたちました。内容を確かめて、もう一度送ってください。"),
                 code="token",
             )
-        return data
+        return self.cleaned_data
 
 
 class ResolveForm(forms.Form):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -37,7 +37,7 @@ from tsunagari.organizations.permissions import services_visible_to
 from .fields import FIELDS, Field
 from .models import ListingReport, Reminder, ReportStatus
 
-DEFAULT_STALE_MONTHS: int = MunicipalityPolicy._meta.get_field("stale_after_months").default  # type: ignore[assignment]
+DEFAULT_STALE_MONTHS: int = MunicipalityPolicy._meta.get_field("stale_after_months").default
 PAGE_SIZE = 50
 
 
@@ -185,7 +185,7 @@ def stale_page(
     today: dt.date,
     municipality: str = "",
     field: Field | None = None,
-    page: object = 1,
+    page: int | str = 1,
 ) -> Page[Service]:
     """One page of stale listings, oldest first, each with ``steward_id`` (the owning
     organisation on this platform, if any) and ``last_reminded_at`` (the last reminder
@@ -204,7 +204,7 @@ def stale_page(
         )
         .order_by(F("verified_on").asc(nulls_first=True), "name", "id")
     )
-    result = Paginator(stale, PAGE_SIZE).get_page(page)
+    result = cast("Page[Service]", Paginator(stale, PAGE_SIZE).get_page(page))
     for service in result.object_list:
         sent = service.last_reminded_at  # type: ignore[attr-defined]
         day = service.verified_on  # type: ignore[attr-defined]
@@ -230,4 +230,3 @@ def open_reports(user: Any) -> QuerySet[ListingReport]:
 def recently_resolved(user: Any, *, limit: int = 20) -> list[ListingReport]:
     resolved = reports_visible_to(user).filter(status=ReportStatus.RESOLVED)
     return list(resolved.order_by("-resolved_at", "-id")[:limit])
-

@@ -10,9 +10,7 @@ app_name = "freshness"
 
 urlpatterns = [
     path("services/<uuid:service_id>/report/", views.report_form, name="report"),
-    path(
-        "services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"
-    ),
+    path("services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"),
     path("staff/freshness/reports/", views.reports, name="reports"),
     path("staff/freshness/reports/<int:report_id>/resolve/", views.resolve, name="resolve"),
     path("staff/freshness/stale/", views.stale, name="stale"),

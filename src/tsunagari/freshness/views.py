@@ -7,6 +7,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -99,7 +100,7 @@ def reports(request: HttpRequest) -> HttpResponse:
     stale = list(
         selectors.stale_services(services_visible_to(user), today=today)
         .select_related("municipality")
-        .order_by("verified_on", "name")[:QUEUE_STALE_LIMIT]
+        .order_by(F("verified_on").asc(nulls_first=True), "name")[:QUEUE_STALE_LIMIT]
     )
     shown = {r.service_id for r in open_reports} | {s.pk for s in stale}
     editable = set(services_editable_by(user).filter(pk__in=shown).values_list("pk", flat=True))
@@ -170,7 +171,7 @@ def stale(request: HttpRequest) -> HttpResponse:
         today=today,
         municipality=municipality,
         field=field,
-        page=request.GET.get("page", 1),
+        page=request.GET.get("page") or 1,
     )
     editable = set(
         services_editable_by(user)

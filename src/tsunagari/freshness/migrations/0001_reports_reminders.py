@@ -6,49 +6,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_attribute_index_by_link_id'),
-        ('organizations', '0001_organizations_roles'),
+        ("directory", "0002_attribute_index_by_link_id"),
+        ("organizations", "0001_organizations_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(db_index=True, verbose_name='送信日時')),
-                ('recipient_count', models.PositiveSmallIntegerField(default=0, verbose_name='送信先の数')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='freshness_reminders', to='organizations.organization')),
-                ('services', models.ManyToManyField(related_name='freshness_reminders', to='directory.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(db_index=True, verbose_name="送信日時")),
+                (
+                    "recipient_count",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="送信先の数"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="freshness_reminders",
+                        to="organizations.organization",
+                    ),
+                ),
+                (
+                    "services",
+                    models.ManyToManyField(
+                        related_name="freshness_reminders", to="directory.service"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '確認のお願い',
-                'verbose_name_plural': '確認のお願い',
-                'ordering': ['-sent_at', '-id'],
+                "verbose_name": "確認のお願い",
+                "verbose_name_plural": "確認のお願い",
+                "ordering": ["-sent_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ListingReport',
+            name="ListingReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('closed', '閉まっている・終了した'), ('phone', '電話番号がちがう'), ('hours', '時間・曜日がちがう'), ('place', '場所がちがう'), ('content', '内容がちがう'), ('other', 'その他')], max_length=20, verbose_name='理由')),
-                ('text', models.TextField(blank=True, verbose_name='くわしい内容')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='受付日時')),
-                ('status', models.CharField(choices=[('open', '未対応'), ('resolved', '対応済み')], default='open', max_length=10, verbose_name='状態')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='対応日時')),
-                ('resolution_note', models.TextField(blank=True, verbose_name='対応メモ')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='対応した人')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("closed", "閉まっている・終了した"),
+                            ("phone", "電話番号がちがう"),
+                            ("hours", "時間・曜日がちがう"),
+                            ("place", "場所がちがう"),
+                            ("content", "内容がちがう"),
+                            ("other", "その他"),
+                        ],
+                        max_length=20,
+                        verbose_name="理由",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="くわしい内容")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="受付日時"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "未対応"), ("resolved", "対応済み")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="状態",
+                    ),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="対応日時"),
+                ),
+                ("resolution_note", models.TextField(blank=True, verbose_name="対応メモ")),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="対応した人",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="directory.service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '「情報がちがう」',
-                'verbose_name_plural': '「情報がちがう」',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'service'], name='report_status_service_idx')],
+                "verbose_name": "「情報がちがう」",
+                "verbose_name_plural": "「情報がちがう」",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["status", "service"], name="report_status_service_idx")
+                ],
             },
         ),
     ]
