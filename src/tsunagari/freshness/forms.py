@@ -69,7 +69,9 @@ class ReportForm(forms.Form):
         super().clean()
         if not _token_valid(str(self.data.get("token", "")), self.service_id):
             raise forms.ValidationError(
-                _("このページを開いてから時間がたちました。内容を確かめて、もう一度送ってください。"),
+                _(
+                    "このページを開いてから時間がたちました。内容を確かめて、もう一度送ってください。"
+                ),
                 code="token",
             )
         return self.cleaned_data

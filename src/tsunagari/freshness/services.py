@@ -68,7 +68,9 @@ def service_verify(*, actor: Actor, service: Service, today: dt.date | None = No
 
 def report_create(*, service: Service, reason: str, text: str = "") -> ListingReport:
     """Store a resident's 「情報がちがう」. Nothing about the sender is stored or audited
-    (the audit actor is "anonymous", without a request id or address)."""
+    (the audit actor is "anonymous", without a request id or address). The free text
+    stays out of the append-only audit log: should a resident write something personal
+    after all, it can be removed with the report."""
     if reason not in Reason.values:
         raise ValueError(f"unknown reason {reason!r}")
     text = text.strip()[:REPORT_TEXT_MAX]
@@ -79,7 +81,7 @@ def report_create(*, service: Service, reason: str, text: str = "") -> ListingRe
             action=AuditAction.REPORT_CREATE,
             object_type="freshness.report",
             object_id=report.pk,
-            new={"service_id": service.pk, "reason": reason, "text": text},
+            new={"service_id": service.pk, "reason": reason, "text_length": len(text)},
             organization_id=_steward_id(service),
         )
     return report

@@ -15,6 +15,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
@@ -87,9 +88,12 @@ class Command(BaseCommand):
         every = dt.timedelta(hours=every_hours)
         next_reminders = timezone.now()
         while worker.running:
+            close_old_connections()  # as db_worker does: no broken connection kept for long
             if reminders and timezone.now() >= next_reminders:
                 queue_reminders()
                 next_reminders = timezone.now() + every
-            worker.run()
+            # Look first: the worker logs each start and stop, which an idle poll need not.
+            if DBTaskResult.objects.ready().exists():
+                worker.run()
             if worker.running:
                 time.sleep(interval)
