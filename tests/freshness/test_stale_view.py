@@ -94,3 +94,30 @@ def test_members_see_only_their_own_listings(world) -> None:
     make_stale(world.service_b)
     page = sign_in(Client(), world.editor_b).get(STALE).content.decode()
     assert "みどり食堂" in page and "あおぞらサロン" not in page
+
+
+def test_the_pages_cost_the_same_queries_for_more_listings(client, world) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_service
+    from tsunagari.freshness.services import report_create
+
+    sign_in(client, world.admin)
+
+    def queries() -> tuple[int, int]:
+        counts = []
+        for url in (STALE, "/staff/freshness/reports/"):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts[0], counts[1]
+
+    make_stale(world.service_a)
+    report_create(service=world.service_a, reason="phone")
+    before = queries()
+    for number in range(3):
+        extra = make_stale(make_service(f"サロン{number}", organization=f"会{number}"))
+        report_create(service=extra, reason="hours")
+    reminders_send()
+    assert queries() == before
