@@ -23,6 +23,14 @@ PUBLIC = {
     )
 }
 EVERY_STAFF_ROLE = {**PUBLIC, "anonymous": 302}
+# Overseeing (the stale view): coordinators and administrators only.
+OVERSEERS = {
+    **EVERY_STAFF_ROLE,
+    "viewer_a": 403,
+    "editor_a": 403,
+    "owner_a": 403,
+    "editor_b": 403,
+}
 # Changes to service_a (X, organisation A): its editors and owner, X's coordinator,
 # administrators; A's viewer may see it (403); B's editor and Y's coordinator may not (404).
 CHANGE_A = {
@@ -57,7 +65,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "freshness:report": PUBLIC,
     "freshness:report_thanks": PUBLIC,
     "freshness:reports": EVERY_STAFF_ROLE,
-    "freshness:stale": EVERY_STAFF_ROLE,
+    "freshness:stale": OVERSEERS,
     "freshness:verify": CHANGE_A,
     "freshness:resolve": CHANGE_A,
 }

@@ -7,6 +7,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
@@ -22,6 +23,9 @@ from tsunagari.audit.services import actor_for
 from tsunagari.directory.models import Service
 from tsunagari.directory.selectors import services_public
 from tsunagari.organizations.permissions import (
+    coordinated_codes,
+    is_coordinator,
+    is_platform_admin,
     service_for_user,
     services_editable_by,
     services_visible_to,
@@ -116,6 +120,7 @@ def reports(request: HttpRequest) -> HttpResponse:
             "resolved": selectors.recently_resolved(user),
             "stale": stale,
             "editable": editable,
+            "oversees": is_platform_admin(user) or is_coordinator(user),
         },
     )
 
@@ -153,10 +158,17 @@ def verify(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
 
 @staff_required
 def stale(request: HttpRequest) -> HttpResponse:
-    """Stale listings by municipality and field, and the list of them."""
+    """Stale listings by municipality and field, and the list of them: for coordinators
+    (their municipalities) and administrators (all). Members find their own stale
+    listings in the queue (``reports``)."""
     user = request.user
+    if is_platform_admin(user):
+        visible = services_visible_to(user)
+    elif is_coordinator(user):
+        visible = services_visible_to(user).filter(municipality_id__in=coordinated_codes(user))
+    else:
+        raise PermissionDenied
     today = timezone.localdate()
-    visible = services_visible_to(user)
     by_municipality = selectors.counts_by_municipality(visible, today=today)
     form = StaleFilterForm(
         request.GET or None,
