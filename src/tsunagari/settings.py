@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "tsunagari.organizations",
     "tsunagari.accounts",
     "tsunagari.stewardship",
+    "tsunagari.freshness",
     "tsunagari.search",
     "tsunagari.navigator",
     "tsunagari.api",
@@ -399,6 +400,13 @@ if TSUNAGARI_LOG_FORMAT not in ("json", "plain"):
     raise ImproperlyConfigured(
         f"TSUNAGARI_LOG_FORMAT must be json or plain, not {TSUNAGARI_LOG_FORMAT!r}"
     )
+# Freshness: a reminder to an organisation about its unverified listings is repeated at
+# most every this many days; links in reminder e-mails start with the site's address.
+TSUNAGARI_REMINDER_INTERVAL_DAYS = env_int("TSUNAGARI_REMINDER_INTERVAL_DAYS", 30)
+TSUNAGARI_SITE_URL = env_str(
+    "TSUNAGARI_SITE_URL", "http://localhost:8000" if DEBUG or DEMO else ""
+).rstrip("/")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

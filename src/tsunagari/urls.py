@@ -22,5 +22,7 @@ urlpatterns += i18n_patterns(
     path("staff/audit/", include("tsunagari.audit.urls")),
     path("staff/", include("tsunagari.organizations.urls")),
     path("staff/listings/", include("tsunagari.stewardship.urls")),
+    # 「情報がちがう」 (public, next to the service page) and staff/freshness/.
+    path("", include("tsunagari.freshness.urls")),
     prefix_default_language=False,
 )
