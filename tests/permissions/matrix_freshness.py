@@ -1,8 +1,6 @@
-"""Expected status per role for every freshness URL (see STAFF.md §permission matrix).
+"""Expected status per role for every freshness URL .
 
-``URLS`` says how to call each URL: the method and the URL kwargs, built from the
-permission world (``objects(world)`` creates what a URL needs, e.g. a report on
-service_a). ``EXPECTED`` maps URL name -> role -> status. A POST that succeeds redirects
+In the shared format (tests/permissions/README.md). A POST that succeeds redirects
 (302); anonymous users are sent to the sign-in page (302)."""
 
 from __future__ import annotations
@@ -45,27 +43,31 @@ CHANGE_A = {
 }
 
 
-def objects(world: Any) -> dict[str, Any]:
+def _service_a(world: Any) -> dict[str, Any]:
+    return {"service_id": world.service_a.pk}
+
+
+def _report_on_service_a(world: Any) -> dict[str, Any]:
     from tsunagari.freshness.services import report_create
 
-    report = report_create(service=world.service_a, reason="phone")
-    return {"service_a": world.service_a.pk, "report_a": report.pk}
+    return {"report_id": report_create(service=world.service_a, reason="phone").pk}
 
 
-URLS: dict[str, dict[str, Any]] = {
-    "freshness:report": {"method": "get", "kwargs": {"service_id": "service_a"}},
-    "freshness:report_thanks": {"method": "get", "kwargs": {"service_id": "service_a"}},
-    "freshness:reports": {"method": "get", "kwargs": {}},
-    "freshness:stale": {"method": "get", "kwargs": {}},
-    "freshness:verify": {"method": "post", "kwargs": {"service_id": "service_a"}},
-    "freshness:resolve": {"method": "post", "kwargs": {"report_id": "report_a"}},
-}
-
-EXPECTED: dict[str, dict[str, int]] = {
-    "freshness:report": PUBLIC,
-    "freshness:report_thanks": PUBLIC,
-    "freshness:reports": EVERY_STAFF_ROLE,
-    "freshness:stale": OVERSEERS,
-    "freshness:verify": CHANGE_A,
-    "freshness:resolve": CHANGE_A,
+EXPECTED: dict[str, dict[str, Any]] = {
+    "freshness:report": {"expect": PUBLIC, "kwargs": _service_a},
+    "freshness:report_thanks": {"expect": PUBLIC, "kwargs": _service_a},
+    "freshness:reports": {"expect": EVERY_STAFF_ROLE},
+    "freshness:stale": {"expect": OVERSEERS},
+    "freshness:verify": {
+        "expect": CHANGE_A,
+        "method": "POST",
+        "kwargs": _service_a,
+        "object_of": "org_a",
+    },
+    "freshness:resolve": {
+        "expect": CHANGE_A,
+        "method": "POST",
+        "kwargs": _report_on_service_a,
+        "object_of": "org_a",
+    },
 }
