@@ -1,11 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
-from django_otp.admin import OTPAdminSite
+from tsunagari.accounts.admin_site import StaffAdminSite
 
 # The Django admin asks for the second factor too: without this, a superuser's password
 # alone would open it, past the two-factor rule of the staff pages.
-admin.site.__class__ = OTPAdminSite
+admin.site.__class__ = StaffAdminSite
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),

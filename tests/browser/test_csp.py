@@ -85,12 +85,22 @@ def test_the_staff_sign_in_page_raises_no_csp_violation(live_server, watched):
 
 
 def test_the_admin_raises_no_csp_violation(live_server, service, watched):
-    get_user_model().objects.create_superuser("kanri", "kanri@example.jp", "long-enough-pass-23")
-    watched.goto(f"{live_server.url}/admin/login/")
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.conftest import app_code
+
+    admin = get_user_model().objects.create_superuser(
+        "kanri", "kanri@example.jp", "long-enough-pass-23"
+    )
+    # The admin signs in through the staff sign-in page, second factor included.
+    device = TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
+    watched.goto(f"{live_server.url}/admin/")
     assert violations(watched) == []
-    watched.fill("input[name=username]", "kanri")
-    watched.fill("input[name=password]", "long-enough-pass-23")
-    watched.locator("input[type=submit]").click()
+    watched.get_by_label("ユーザー名").fill("kanri")
+    watched.get_by_label("パスワード").fill("long-enough-pass-23")
+    watched.get_by_role("button", name="ログイン").click()
+    watched.locator("input[name=code]").fill(app_code(device))
+    watched.get_by_role("button", name="確認する").click()
     watched.wait_for_url("**/admin/")
     assert violations(watched) == []
     for path in ("/admin/directory/service/", f"/admin/directory/service/{service.id}/change/"):
