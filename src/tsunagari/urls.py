@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+
 from tsunagari.accounts.admin_site import StaffAdminSite
 
 # The Django admin asks for the second factor too: without this, a superuser's password
