@@ -43,7 +43,9 @@ def staff_home_for(user: Any) -> StaffHome:
     return StaffHome(
         is_admin=is_platform_admin(user),
         organisations=[
-            OrganisationRole(m.organization_id, m.organization.listing.name, Role(m.role).label)
+            OrganisationRole(
+                m.organization_id, m.organization.listing.name, str(Role(m.role).label)
+            )
             for m in memberships
         ],
         municipalities=list(
