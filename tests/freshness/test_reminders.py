@@ -29,6 +29,8 @@ def test_the_owner_gets_one_mail_naming_the_stale_listings(world) -> None:
     assert "みどり食堂" not in message.body  # another organisation's, and fresh
     assert "http://localhost:8000/staff/freshness/reports/" in message.body
     assert f"http://localhost:8000/services/{world.service_a.pk}/" in message.body
+    # and the page where the listing is put right
+    assert f"http://localhost:8000/staff/listings/services/{world.service_a.pk}/" in message.body
 
     reminder = Reminder.objects.get()
     assert reminder.organization == world.org_a
