@@ -403,6 +403,8 @@ if TSUNAGARI_LOG_FORMAT not in ("json", "plain"):
 # Freshness: a reminder to an organisation about its unverified listings is repeated at
 # most every this many days; links in reminder e-mails start with the site's address.
 TSUNAGARI_REMINDER_INTERVAL_DAYS = env_int("TSUNAGARI_REMINDER_INTERVAL_DAYS", 30)
+# How long a link in an invitation e-mail works.
+TSUNAGARI_INVITATION_DAYS = env_int("TSUNAGARI_INVITATION_DAYS", 7)
 TSUNAGARI_SITE_URL = env_str(
     "TSUNAGARI_SITE_URL", "http://localhost:8000" if DEBUG or DEMO else ""
 ).rstrip("/")
