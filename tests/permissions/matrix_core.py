@@ -68,9 +68,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "^api/": {"expect": everyone(404), "path": "/api/v0/nothing"},
     # -- the admin (sampled; PREFIX_RULES covers the rest) ----------------------------
     "admin:index": {"expect": ADMIN_ONLY},
-    # Its login page shows the form (to signed-in non-staff too, with a notice);
-    # the administrator is sent on to the index.
-    "admin:login": {"expect": roles(200, admin=302)},
+    # Its login page sends everyone to the staff sign-in page (accounts.admin_site).
+    "admin:login": {"expect": everyone(302)},
     "admin:directory_service_changelist": {"expect": ADMIN_ONLY},
     "admin:directory_service_change": {
         "expect": ADMIN_ONLY,
