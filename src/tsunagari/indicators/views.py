@@ -121,7 +121,7 @@ def staff_report_pdf(request: HttpRequest, code: str) -> HttpResponse:
         "indicators/report.html", _dashboard_context(municipality, public=False), request
     )
     return _download(
-        report.pdf(html, base_url=request.build_absolute_uri("/")),
+        report.pdf(html),
         filename=f"{code}_indicators.pdf",
         content_type="application/pdf",
     )
