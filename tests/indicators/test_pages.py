@@ -17,7 +17,7 @@ def test_a_coordinator_reads_their_municipality_with_charts_and_tables(client, w
     assert "東京都町田市の指標" in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in page
     assert 'stroke-dasharray="6 4"' not in page or "全国" in page
-    assert "<title id=\"chart-places-title\">" in page
+    assert '<title id="chart-places-title">' in page
     assert 'id="table-places"' in page and 'id="table-national"' in page
     assert "人口データがありません" in page
     assert "この市区町村の調査結果はまだありません" in page
@@ -58,5 +58,11 @@ def test_the_public_index_lists_municipalities_with_listings(world) -> None:
 
 def test_the_english_page_reads_in_english(client, world) -> None:
     page = sign_in(client, world.coord_x).get(f"/en{STAFF}").content.decode()
-    assert "Indicators" in page or "indicators" in page
+    assert "Indicators for" in page and "Listings by field (per 10,000 residents)" in page
+    assert "There is no population data yet" in page
+
+
+def test_the_easy_japanese_page(world) -> None:
+    page = Client().get(f"/ja-easy/indicators/{X}/").content.decode()
+    assert "しひょう" in page and "人口の データが ありません" in page
     assert Y not in page

@@ -23,7 +23,12 @@ from tsunagari.indicators.tables import SUPPRESSED
 from tsunagari.navigator.models import NeedCount
 
 X = "132098"
-SATURDAY_MORNING = {"freq": "WEEKLY", "byday": "SA", "opens_at": dt.time(10), "closes_at": dt.time(12)}
+SATURDAY_MORNING = {
+    "freq": "WEEKLY",
+    "byday": "SA",
+    "opens_at": dt.time(10),
+    "closes_at": dt.time(12),
+}
 WEEKDAY_DAY = {"freq": "WEEKLY", "byday": "MO,TU", "opens_at": dt.time(9), "closes_at": dt.time(17)}
 pytestmark = pytest.mark.django_db
 

@@ -78,7 +78,7 @@ def test_the_table_and_chart_show_the_national_line_and_withheld_cells() -> None
     assert 'stroke-dasharray="6 4"' in svg
     assert "全国（令和6年） 4.3%" in svg
     assert "非表示（10人未満）" in svg
-    assert "<title id=\"chart-prevalence-title\">" in svg and "<desc" in svg
+    assert '<title id="chart-prevalence-title">' in svg and "<desc" in svg
     assert "style=" not in svg
 
 

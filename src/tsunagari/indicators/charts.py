@@ -58,7 +58,8 @@ def bar_chart(table: Table) -> SafeString:
         mid = y + ROW_HEIGHT / 2
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle" fill="{}">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle" '
+                'fill="{}">{}</text>',
                 LABEL_WIDTH - 8,
                 mid,
                 INK,
@@ -103,7 +104,8 @@ def bar_chart(table: Table) -> SafeString:
         if lo is not None and hi is not None:
             parts.append(
                 format_html(
-                    '<path d="M{} {}H{}M{} {}V{}M{} {}V{}" stroke="{}" stroke-width="2" fill="none"/>',
+                    '<path d="M{} {}H{}M{} {}V{}M{} {}V{}" stroke="{}" '
+                    'stroke-width="2" fill="none"/>',
                     x(lo), mid, x(hi),
                     x(lo), mid - 6, mid + 6,
                     x(hi), mid - 6, mid + 6,
@@ -133,9 +135,9 @@ def bar_chart(table: Table) -> SafeString:
             )
         )  # fmt: skip
     chart_id = f"chart-{table.key}"
-    desc = _("横棒はそれぞれの区分の値です。") 
+    desc = _("横棒はそれぞれの区分の値です。")
     if table.chart_low:
-        desc += _("横棒の上の線は95%信頼区間です。")
+        desc += _("横棒に重ねた線は95%信頼区間です。")
     if table.reference is not None:
         desc += _("点線は%(label)s の値 %(value)s%(unit)s です。") % {
             "label": table.reference_label,
@@ -145,7 +147,8 @@ def bar_chart(table: Table) -> SafeString:
     desc += _("同じ数字を、下の表にのせています。")
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {w} {h}" '
-        'width="{w}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" '
+        'width="{w}" height="{h}" role="img" '
+        'aria-labelledby="{id}-title" aria-describedby="{id}-desc" '
         'font-size="14" font-family="sans-serif">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>'
         '<line x1="{lw}" y1="{top}" x2="{lw}" y2="{bottom}" stroke="{ink}"/>{body}</svg>',

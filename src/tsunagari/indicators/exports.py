@@ -43,7 +43,8 @@ def table_csv(table: Table) -> bytes:
 def tables_xlsx(tables: Iterable[Table], *, title: str) -> bytes:
     """One sheet per table; header in bold, the note under the rows."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    if book.active is not None:
+        book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(title=table.key[:31])
         sheet.append([str(table.title)])
@@ -90,13 +91,25 @@ def _definitions() -> dict[str, tuple[str, str]]:
     """key -> (definition, source), in the active language."""
     listings = _("つながりの掲載情報（公開中のサービス）")
     return {
-        "places.listings": (_("分野ごとの公開中の掲載数。ひとつの掲載が複数の分野に入ることがあります。"), listings),
-        "places.per_10k": (_("分野ごとの掲載数を人口1万人あたりにした値。人口データがない市区町村は空欄です。"), listings),
-        "hours.open": (_("週に1回でも18時以降（夜）または土曜・日曜にあいている掲載の数。"), listings),
+        "places.listings": (
+            _("分野ごとの公開中の掲載数。ひとつの掲載が複数の分野に入ることがあります。"),
+            listings,
+        ),
+        "places.per_10k": (
+            _("分野ごとの掲載数を人口1万人あたりにした値。人口データがない市区町村は空欄です。"),
+            listings,
+        ),
+        "hours.open": (
+            _("週に1回でも18時以降（夜）または土曜・日曜にあいている掲載の数。"),
+            listings,
+        ),
         "hours.known": (_("開いている曜日と時間が登録されている掲載の数。"), listings),
         "hours.share": (_("時間がわかる掲載のうち、夜または土日にあいている割合。"), listings),
         "freshness.listings": (_("終了していない掲載の数。"), listings),
-        "freshness.stale": (_("最終確認日から決めた月数がたった掲載と、確認日の記録がない掲載の数。"), listings),
+        "freshness.stale": (
+            _("最終確認日から決めた月数がたった掲載と、確認日の記録がない掲載の数。"),
+            listings,
+        ),
         "freshness.fresh_share": (_("確認が新しい掲載の割合。"), listings),
     }
 
@@ -165,10 +178,14 @@ def open_data_csv(rows: list[list[Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def metadata_document(metas: list[IndicatorMeta], *, updated: dt.date, data_url: str) -> dict[str, Any]:
+def metadata_document(
+    metas: list[IndicatorMeta], *, updated: dt.date, data_url: str
+) -> dict[str, Any]:
     return {
         "title": _("つながりの指標（公開分）"),
-        "description": _("市区町村ごとの、居場所や相談先の掲載数・あいている時間・情報の鮮度の指標です。"),
+        "description": _(
+            "市区町村ごとの、居場所や相談先の掲載数・あいている時間・情報の鮮度の指標です。"
+        ),
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "updated": updated.isoformat(),

@@ -47,7 +47,9 @@ def national_figures() -> tuple[NationalFigure, ...]:
         )
 
 
-def national_series(indicator: str = HEADLINE[0], category: str = HEADLINE[1]) -> list[NationalFigure]:
+def national_series(
+    indicator: str = HEADLINE[0], category: str = HEADLINE[1]
+) -> list[NationalFigure]:
     """One figure per wave, oldest first."""
     rows = [f for f in national_figures() if f.indicator == indicator and f.category == category]
     return sorted(rows, key=lambda f: f.year_reiwa)

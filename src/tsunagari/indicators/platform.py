@@ -199,7 +199,9 @@ def freshness_table(code: str, *, today: dt.date) -> Table:
             Column("fresh_share", _("確認が新しい割合"), "%"),
         ),
         rows=rows,
-        note=_("最終確認日から、市区町村で決めた月数（決めていなければ12か月）がたっていない掲載の割合です。"),
+        note=_(
+            "最終確認日から、市区町村で決めた月数（決めていなければ12か月）がたっていない掲載の割合です。"
+        ),
         chart_value="fresh_share",
     )
 
@@ -222,9 +224,9 @@ def peers_table(municipality: Municipality) -> Table:
         basis, sizes = "listings", counts
         note = _("人口データがないため、掲載数が近い市区町村と比べています。")
     own_size = sizes.get(own, 0)
-    others = sorted(
-        (c for c in sizes if c != own), key=lambda c: (abs(sizes[c] - own_size), c)
-    )[:PEERS]
+    others = sorted((c for c in sizes if c != own), key=lambda c: (abs(sizes[c] - own_size), c))[
+        :PEERS
+    ]
     codes = [own, *others]
     names = dict(Municipality.objects.filter(code__in=codes).values_list("code", "name"))
     listings = listings_by_municipality(codes)
@@ -258,4 +260,3 @@ def peers_table(municipality: Municipality) -> Table:
         chart_value="per_10k" if basis == "population" else "listings",
         extra={"basis": basis},
     )
-

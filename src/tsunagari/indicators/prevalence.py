@@ -78,9 +78,11 @@ def prevalence_rows(frame: Mapping[str, Sequence[Any]], spec: DesignSpec) -> lis
     """The overall row, then one row per level of each ``spec.by`` column (levels in
     sorted order; respondents with no value in that column are left out of its rows).
     Raises ValueError when a column is missing or the design cannot be built."""
-    for name in (spec.outcome, *spec.by, *spec.ids, *spec.fpc) + (
-        (spec.weights,) if spec.weights else ()
-    ) + ((spec.strata,) if spec.strata else ()):
+    for name in (
+        (spec.outcome, *spec.by, *spec.ids, *spec.fpc)
+        + ((spec.weights,) if spec.weights else ())
+        + ((spec.strata,) if spec.strata else ())
+    ):
         if name not in frame:
             raise ValueError(f"the frame has no column {name!r}")
     y = _outcome(frame[spec.outcome])

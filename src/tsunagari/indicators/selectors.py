@@ -43,7 +43,7 @@ def _pct(value: float | None) -> float | None:
 
 def prevalence_table(result: prevalence.Prevalence) -> Table:
     latest = national_latest()
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for row in result.rows:
         label = GROUP_LABELS.get(row.group, row.group)
         name = f"{label}：{row.value}" if row.value else str(label)
@@ -67,9 +67,7 @@ def prevalence_table(result: prevalence.Prevalence) -> Table:
         chart_low="ci_low",
         chart_high="ci_high",
         reference=latest.percent if latest else None,
-        reference_label=(
-            _("全国（%(year)s）") % {"year": latest.year_label} if latest else ""
-        ),
+        reference_label=(_("全国（%(year)s）") % {"year": latest.year_label} if latest else ""),
         extra={"survey": result.title},
     )
 
@@ -91,9 +89,7 @@ def national_table() -> Table:
     )
 
 
-def dashboard_tables(
-    municipality: Municipality, *, today: dt.date, public: bool
-) -> list[Table]:
+def dashboard_tables(municipality: Municipality, *, today: dt.date, public: bool) -> list[Table]:
     """The tables of the dashboard, public ones only when ``public``."""
     code = municipality.code
     listings = listings_by_municipality([code]).get(code, [])

@@ -18,9 +18,7 @@ urlpatterns = [
     path("indicators/", views.public_index, name="public_index"),
     path("indicators/opendata/indicators.csv", views.open_data, name="open_data"),
     path("indicators/opendata/metadata.json", views.open_metadata_json, name="open_metadata"),
-    path(
-        "indicators/opendata/metadata.csv", views.open_metadata_csv, name="open_metadata_csv"
-    ),
+    path("indicators/opendata/metadata.csv", views.open_metadata_csv, name="open_metadata_csv"),
     path("indicators/<str:code>/", views.public_dashboard, name="public_dashboard"),
     path(f"indicators/<str:code>/{TABLE}", views.public_table_csv, name="public_csv"),
     path("indicators/<str:code>/indicators.xlsx", views.public_xlsx, name="public_xlsx"),

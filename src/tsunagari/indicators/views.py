@@ -182,9 +182,7 @@ def _metadata(request: HttpRequest) -> dict[str, object]:
 
 @require_GET
 def open_metadata_json(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(
-        exports.metadata_json(_metadata(request)), content_type="application/json"
-    )
+    return HttpResponse(exports.metadata_json(_metadata(request)), content_type="application/json")
 
 
 @require_GET

@@ -5,29 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_attribute_index_by_link_id'),
+        ("directory", "0002_attribute_index_by_link_id"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Population',
+            name="Population",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('district', models.CharField(blank=True, max_length=120, verbose_name='地域名')),
-                ('age_band', models.CharField(blank=True, max_length=20, verbose_name='年齢階級')),
-                ('sex', models.CharField(choices=[('male', '男性'), ('female', '女性'), ('all', '計')], default='all', max_length=10, verbose_name='性別')),
-                ('count', models.PositiveIntegerField(verbose_name='人口')),
-                ('as_of', models.DateField(verbose_name='基準日')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("district", models.CharField(blank=True, max_length=120, verbose_name="地域名")),
+                ("age_band", models.CharField(blank=True, max_length=20, verbose_name="年齢階級")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("male", "男性"), ("female", "女性"), ("all", "計")],
+                        default="all",
+                        max_length=10,
+                        verbose_name="性別",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="人口")),
+                ("as_of", models.DateField(verbose_name="基準日")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="directory.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人口',
-                'verbose_name_plural': '人口',
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'district', 'age_band', 'sex', 'as_of'), name='population_cell_unique')],
+                "verbose_name": "人口",
+                "verbose_name_plural": "人口",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "district", "age_band", "sex", "as_of"),
+                        name="population_cell_unique",
+                    )
+                ],
             },
         ),
     ]

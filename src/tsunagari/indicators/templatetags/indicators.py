@@ -19,7 +19,9 @@ def cell(value: Any) -> str:
     if value is None:
         return _("データなし")
     if isinstance(value, float):
-        return number_format(value, decimal_pos=1 if value % 1 else 0, use_l10n=True, force_grouping=True)
+        return number_format(
+            value, decimal_pos=1 if value % 1 else 0, use_l10n=True, force_grouping=True
+        )
     if isinstance(value, int):
         return number_format(value, use_l10n=True, force_grouping=True)
     return str(value)
