@@ -29,7 +29,13 @@ class Command(BaseCommand):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = raw.decode("cp932", errors="strict")
+            try:
+                text = raw.decode("cp932")  # Shift_JIS files from municipal sites
+            except UnicodeDecodeError as error:
+                raise CommandError(
+                    f"{path.name}: UTF-8 でも Shift_JIS でもありません"
+                    " / neither UTF-8 nor Shift_JIS"
+                ) from error
         try:
             written = population_replace(cells=parse_population(text))
         except PopulationInputError as error:
