@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "tsunagari.navigator",
     "tsunagari.api",
     "tsunagari.surveys",
+    "tsunagari.indicators",
 ]
 
 MIDDLEWARE = [

@@ -25,5 +25,7 @@ urlpatterns += i18n_patterns(
     path("staff/listings/", include("tsunagari.stewardship.urls")),
     # 「情報がちがう」 (public, next to the service page) and staff/freshness/.
     path("", include("tsunagari.freshness.urls")),
+    # The dashboard (staff/indicators/) and the published indicators and open data.
+    path("", include("tsunagari.indicators.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,38 @@
+"""Population counts, the denominator of "per 10,000 residents" and of peer comparison.
+
+The directory's municipality list has no population, so a deployment loads it (see
+``tsunagari import_population``): one row per municipality × district × age band × sex,
+no total rows (totals are sums). ``district`` is blank for a municipality-wide count."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tsunagari.directory.models import Municipality
+
+
+class Population(models.Model):
+    class Sex(models.TextChoices):
+        MALE = "male", "男性"
+        FEMALE = "female", "女性"
+        ALL = "all", "計"  # a source that does not split by sex
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    district = models.CharField("地域名", max_length=120, blank=True)
+    age_band = models.CharField("年齢階級", max_length=20, blank=True)  # e.g. 0-4, 85-
+    sex = models.CharField("性別", max_length=10, choices=Sex.choices, default=Sex.ALL)
+    count = models.PositiveIntegerField("人口")
+    as_of = models.DateField("基準日")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "district", "age_band", "sex", "as_of"],
+                name="population_cell_unique",
+            )
+        ]
+        verbose_name = "人口"
+        verbose_name_plural = "人口"
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.district or '-'} {self.age_band} {self.sex}"
