@@ -6,6 +6,7 @@ what the ORM would store."""
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,6 +42,21 @@ def large_write_cache(mebibytes: int = 256) -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large import runs. The import holds a
+    batch of many small dicts and tuples at a time, and each automatic collection walks
+    every tracked object: 14% of a first import's time. Almost all of its garbage is
+    freed by reference counting anyway; the few cycles wait for the next collection."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _converter(field: models.Field[Any, Any]) -> Converter | None:
