@@ -70,7 +70,8 @@ def speed(layout: str, rows: int) -> None:
         f"import {layout:9s} {rows:>7,} rows: first {rows / first['seconds']:>7,.0f} rows/s "
         f"({first['seconds']:.1f} s, peak {first['peak_mib']:.0f} MiB); "
         f"re-import unchanged {rows / again['seconds']:>7,.0f} rows/s "
-        f"[per CPU second: {rows / first['cpu_seconds']:,.0f} / {rows / again['cpu_seconds']:,.0f}; "
+        f"[per CPU second: {rows / first['cpu_seconds']:,.0f} / "
+        f"{rows / again['cpu_seconds']:,.0f}; "
         f"main process only: {rows / first['main_cpu_seconds']:,.0f} / "
         f"{rows / again['main_cpu_seconds']:,.0f}]"
     )

@@ -26,9 +26,7 @@ def child_reads_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "BATCH", 4)  # several messages for a small file
     used = []
     original = parallel._from_child
-    monkeypatch.setattr(
-        parallel, "_from_child", lambda *args: used.append(1) or original(*args)
-    )
+    monkeypatch.setattr(parallel, "_from_child", lambda *args: used.append(1) or original(*args))
     yield
     assert used, "the child process was not used"
 
@@ -39,9 +37,7 @@ def snapshot() -> dict[str, object]:
         **counts(),
         "services": list(services.values_list("id", "name", "description", "municipality_id")),
         "phones": sorted(m.Phone.objects.values_list("id", "number")),
-        "terms": sorted(
-            m.Attribute.objects.values_list("link_id", "taxonomy_term__code", "label")
-        ),
+        "terms": sorted(m.Attribute.objects.values_list("link_id", "taxonomy_term__code", "label")),
         "documents": sorted(SearchDocument.objects.values_list("service_id", "name", "tags")),
         # Events, not their values: those carry the time and the data source's new id.
         "audit": sorted(

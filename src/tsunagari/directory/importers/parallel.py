@@ -67,7 +67,7 @@ def _from_child(reader: Callable[[], Iterator[Graph]], ctx: ImportContext) -> It
     try:
         while True:
             try:
-                kind, payload, rows_read = pickle.loads(receiver.recv_bytes())
+                kind, payload, rows_read = pickle.loads(receiver.recv_bytes())  # noqa: S301 - our child
             except EOFError:
                 raise RuntimeError(
                     f"the reader process for {ctx.path.name} ended without an answer "
@@ -107,7 +107,7 @@ def _child(reader: Callable[[], Iterator[Graph]], ctx: ImportContext, sender: Co
     except ImportProblem as exc:
         # Sent as fields: the exception's keyword-only arguments do not survive pickling.
         send("problem", (exc.reason, exc.file, exc.row, exc.column))
-    except BaseException:  # noqa: BLE001 - every failure must reach the parent
+    except BaseException:  # every failure must reach the parent
         send("error", traceback.format_exc())
     finally:
         sender.close()
