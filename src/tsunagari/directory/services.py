@@ -100,13 +100,15 @@ class _Shape:
         self.base = {hsds_name.get(c, c): v for c, v in base.items()}
         self.in_column_order = operator.itemgetter(*self.hsds_columns)
         self.renamed = table.renamed
-        self._attnames_renamed = frozenset(table.renamed.values())
+        self._attnames_renamed = tuple(table.renamed.values())
         source_converter = self.converters[self.position["source_id"]] if self.has_source else None
         self.source_param = as_param(source_converter, self.source_id)
 
     def new_row(self, row: dict[str, Any]) -> tuple[Any, ...]:
         """All values of a new row in column order: the row's, else the defaults."""
-        if not self._attnames_renamed.isdisjoint(row):  # named by attname, not by HSDS
+        # Named by attname, not by HSDS? (Only a few tables rename a field: no set
+        # operation per row for the others.)
+        if self._attnames_renamed and any(a in row for a in self._attnames_renamed):
             hsds_name = {a: h for h, a in self.renamed.items()}
             row = {hsds_name.get(k, k): v for k, v in row.items()}
         return self.in_column_order({**self.base, **row})
@@ -330,16 +332,19 @@ class DirectoryWriter:
         """One CREATE event per new record with the values of all its new parts (empty
         and null fields left out); a part added to a record that already existed gets an
         event of its own."""
-        records: dict[Record, dict[str, list[dict[str, Any]]]] = {}
-        for table_name, pk, _values, record in self._created:
-            if record[1] == pk and record[0] == table_name:
-                records[record] = {}
+        # (The table name first: comparing UUIDs is a Python method call, names are not.)
+        records: dict[Record, dict[str, list[dict[str, Any]]]] = {
+            record: {}
+            for table_name, pk, _values, record in self._created
+            if record[0] == table_name and record[1] == pk
+        }
         add = self._audit.add
+        columns_of = {name: shape.columns for name, shape in self._shapes.items()}
         for table_name, pk, values, record in self._created:
             # Fields left empty are not repeated: a CREATE event holds what was given.
             named = {
                 column: value
-                for column, value in zip(self._shapes[table_name].columns, values, strict=True)
+                for column, value in zip(columns_of[table_name], values, strict=True)
                 if value is not None and (value.__class__ is not str or value)
             }
             parts = records.get(record)
