@@ -148,8 +148,10 @@ class DirectoryWriter:
         source: DataSource | None = None,
         batch_size: int = 1000,
         now: dt.datetime | None = None,
+        parallel: bool = False,
     ) -> None:
         self.actor = actor
+        self.parallel = parallel  # refresh_derived may fork (only the import command asks)
         self.source = source
         self.batch_size = batch_size
         self.now = now or timezone.now()
@@ -213,7 +215,7 @@ class DirectoryWriter:
 
     def finish(self) -> Counter[tuple[str, str]]:
         self.flush()
-        refresh_derived(self.touched_services)
+        refresh_derived(self.touched_services, parallel=self.parallel)
         return self.stats
 
     # -- internals ---------------------------------------------------------------------

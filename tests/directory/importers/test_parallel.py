@@ -1,5 +1,6 @@
-"""A large file read in a child process (importers/parallel.py) imports exactly as the
-same file read in-process, and bad input still names file, row and column and writes
+"""A large import with child processes (importers/parallel.py reads the file,
+directory/refresh.py builds inferred terms and documents) stores exactly what the same
+import does in-process, and bad input still names file, row and column and writes
 nothing."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from django.db import transaction
 
 from tsunagari.audit.models import AuditEvent
+from tsunagari.directory import forked, refresh
 from tsunagari.directory import models as m
 from tsunagari.directory.importers import ImportProblem, import_file, parallel
 from tsunagari.search.models import SearchDocument
@@ -21,14 +23,17 @@ pytestmark = pytest.mark.usefixtures("directory")
 
 
 @pytest.fixture
-def child_reads_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def child_reads_every_file(monkeypatch: pytest.MonkeyPatch):
+    """Children for the smallest file: one reads it, one builds terms and documents,
+    each in several messages."""
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "BATCH", 4)  # several messages for a small file
-    used = []
-    original = parallel._from_child
-    monkeypatch.setattr(parallel, "_from_child", lambda *args: used.append(1) or original(*args))
-    yield
-    assert used, "the child process was not used"
+    monkeypatch.setattr(parallel, "BATCH", 4)
+    monkeypatch.setattr(refresh, "PARALLEL_MIN_SERVICES", 0)
+    monkeypatch.setattr(refresh, "BATCH", 7)
+    started = []
+    original = forked.start
+    monkeypatch.setattr(forked, "start", lambda *args: started.append(args[0]) or original(*args))
+    yield started
 
 
 def snapshot() -> dict[str, object]:
@@ -55,7 +60,8 @@ def test_a_child_process_reads_the_same_directory(path, child_reads_every_file):
         in_process = snapshot()
         transaction.set_rollback(True)
     result = import_file(path, parallel=True)
-    assert result.records > 4
+    assert child_reads_every_file == [parallel._child, refresh._worker]
+    assert result.records > 7
     assert snapshot() == in_process
 
 
@@ -72,5 +78,6 @@ def test_bad_input_read_in_a_child_names_the_cell_and_writes_nothing(
     before = counts()
     with pytest.raises(ImportProblem) as caught:
         import_file(bad, parallel=True)
+    assert child_reads_every_file == [parallel._child]
     assert (caught.value.file, caught.value.row, caught.value.column) == (bad.name, 31, "緯度")
     assert counts() == before

@@ -75,8 +75,9 @@ def import_file(
 ) -> ImportResult:
     """Import one file. Raises ImportProblem (and writes nothing) on bad input; with
     ``dry_run`` everything is checked and counted, then rolled back. ``parallel`` lets a
-    large file be read in a child process (``parallel.py``); only a process that forks
-    safely (the command line, not a threaded web server) should ask for it."""
+    large import use child processes (``parallel.py`` reads the file in one,
+    ``refresh.py`` builds inferred terms and search documents in one); only a process
+    that forks safely (the command line, not a threaded web server) should ask."""
     path = resolve_path(path)
     fmt = detect_format(path)
     info = fmt.source_info(path)
@@ -97,7 +98,7 @@ def import_file(
                 "imported_at": now,
             },
         )
-        writer = DirectoryWriter(actor=actor, source=source, now=now)
+        writer = DirectoryWriter(actor=actor, source=source, now=now, parallel=parallel)
         records = 0
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
