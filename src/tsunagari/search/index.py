@@ -225,9 +225,19 @@ def _hours(key: tuple[tuple[Any, ...], ...]) -> WeeklyHours:
 
 
 def _delete(service_ids: list[uuid.UUID]) -> None:
-    old = list(
-        SearchDocument.objects.filter(service_id__in=service_ids).values_list("id", flat=True)
-    )
+    # Plain SQL: the ORM's conversion of a thousand UUIDs per batch cost more than the
+    # query (and on a first import there is nothing to delete).
+    ids = reading.db_ids(service_ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM search_document WHERE service_id IN ({})".format(  # noqa: S608
+                ", ".join(["%s"] * len(ids))
+            ),
+            ids,
+        )
+        old = [row[0] for row in cursor.fetchall()]
     if not old:
         return
     if connection.vendor == "sqlite":
