@@ -68,7 +68,8 @@ def speed(layout: str, rows: int) -> None:
     again = tsunagari(data_dir, "import", str(csv_path))
     print(
         f"import {layout:9s} {rows:>7,} rows: first {rows / first['seconds']:>7,.0f} rows/s "
-        f"({first['seconds']:.1f} s, peak {first['peak_mib']:.0f} MiB); "
+        f"({first['seconds']:.1f} s, peak {first['peak_mib']:.0f} MiB, "
+        f"child {first['child_peak_mib']:.0f} MiB); "
         f"re-import unchanged {rows / again['seconds']:>7,.0f} rows/s "
         f"[per CPU second: {rows / first['cpu_seconds']:,.0f} / "
         f"{rows / again['cpu_seconds']:,.0f}; "
@@ -94,7 +95,8 @@ def large(rows: int) -> None:
     size_mib = sum(p.stat().st_size for p in export_dir.iterdir()) / 2**20
     print(
         f"{rows:,} services: import {imported['seconds']:.0f} s "
-        f"({rows / imported['seconds']:,.0f} rows/s, peak {imported['peak_mib']:.0f} MiB); "
+        f"({rows / imported['seconds']:,.0f} rows/s, peak {imported['peak_mib']:.0f} MiB, "
+        f"child {imported['child_peak_mib']:.0f} MiB); "
         f"export hsds {exported['seconds']:.0f} s (peak {exported['peak_mib']:.0f} MiB, "
         f"{size_mib:,.0f} MiB written); stats {stats.stdout.strip()}"
     )

@@ -11,10 +11,19 @@ fall back, for this batch, to one SELECT of the stored rows and a comparison in 
 stored form (``core.bulk.as_param``: hex ids, ISO text), so unchanged rows cost a tuple
 comparison and no ORM object; it tries plain INSERTs again once a batch finds nothing
 stored. Column order, defaults and converters are worked out once per table
-(``_Shape``), child tables known to be empty are not searched for stale rows, and only
-services whose rows changed are handed to ``refresh_derived``. The readers do their part
-in ``importers/normalise.py`` (cached parsers for repeated cells) and
-``importers/records.py`` (part ids derived from the service id without hashing)."""
+(``_Shape``; ``core.bulk`` writes out one function per row shape that turns a row into
+its parameters), child tables known to be empty are not searched for stale rows, and
+only services whose rows changed are handed to ``refresh_derived``, which gets each
+service's term codes from inference instead of reading them back.
+
+A large import from the command line (``import_file(parallel=True)``) also uses the
+second core: a child process reads the file and builds the graphs
+(``importers/parallel.py``) and, at ``finish()``, another does the folding, matching and
+bigrams of inference and the search index (``refresh.py``), while this process, which
+alone holds the database connection, writes. Cyclic garbage collection is paused for the
+whole import (``core.bulk.paused_gc``). The readers do their part in
+``importers/normalise.py`` (cached parsers for repeated cells) and ``importers/records.py``
+(part ids derived from the service id without hashing)."""
 
 from __future__ import annotations
 
