@@ -11,7 +11,7 @@ bounded.
 A problem in the file reaches this process as the same ``ImportProblem`` (file, row,
 column), raised where the serial reader would raise it, so the import rolls back and
 writes nothing. Small files, formats without ``prepare``, machines without ``fork`` or
-a second core, and callers that did not ask (``import_file(parallel=True)``: the command
+a free second core (``forked.available``), and callers that did not ask (``import_file(parallel=True)``: the command
 line does; a threaded web server must not fork) read in-process as before. The
 command's progress bar runs a monitor thread; the child never touches it, so a lock it
 held at the fork cannot matter."""
