@@ -11,14 +11,14 @@ bounded.
 A problem in the file reaches this process as the same ``ImportProblem`` (file, row,
 column), raised where the serial reader would raise it, so the import rolls back and
 writes nothing. Small files, formats without ``prepare``, machines without ``fork`` or
-a free second core (``forked.available``), and callers that did not ask (``import_file(parallel=True)``: the command
-line does; a threaded web server must not fork) read in-process as before. The
-command's progress bar runs a monitor thread; the child never touches it, so a lock it
-held at the fork cannot matter."""
+a free second core (``forked.available``), and callers that did not ask
+(``import_file(parallel=True)``: the command line does; a threaded web server must not
+fork) read in-process as before. The command's progress bar runs a monitor thread; the
+child never touches it, so a lock it held at the fork cannot matter."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
 
 from .. import forked
@@ -31,7 +31,7 @@ MIN_BYTES = 2 << 20
 BATCH = 250  # graphs per message
 
 
-def read_graphs(fmt: Format, ctx: ImportContext, *, parallel: bool) -> Iterator[Graph]:
+def read_graphs(fmt: Format, ctx: ImportContext, *, parallel: bool) -> Generator[Graph, None, None]:
     """The graphs of ``ctx.path``; read in a child process when ``parallel`` allows it
     and that pays."""
     prepare: Callable[[ImportContext], Callable[[], Iterator[Graph]]] | None = getattr(
