@@ -9,6 +9,7 @@ back as its traceback, raised here as a RuntimeError."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
@@ -21,6 +22,13 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from django.db import connections
+
+try:
+    import fcntl
+except ImportError:  # not on Windows, which has no fork either
+    fcntl = None  # type: ignore[assignment]
+
+PIPE_BYTES = 1 << 20
 
 
 def available() -> bool:
@@ -41,11 +49,25 @@ def start(target: Callable[..., None], *args: Any) -> tuple[BaseProcess, Connect
     mp = multiprocessing.get_context("fork")
     from_child, to_parent = mp.Pipe(duplex=False)
     from_parent, to_child = mp.Pipe(duplex=False)
+    _widen(to_parent)
+    _widen(to_child)
     process = mp.Process(target=_run, args=(target, to_parent, from_parent, *args), daemon=True)
     process.start()
     to_parent.close()  # the child's ends: EOF here when the child exits
     from_parent.close()
     return process, to_child, from_child
+
+
+def _widen(end: Connection) -> None:
+    """A pipe of 1 MiB (Linux; the default 64 KiB holds less than one message), so the
+    child can work a few messages ahead while the parent is busy writing a batch: with
+    the small pipe it waited for the parent after every message, and the parent for it."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is None:
+        return
+    # Above the system's limit (/proc/sys/fs/pipe-max-size) it keeps the default.
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(end.fileno(), set_size, PIPE_BYTES)
 
 
 def stop(process: BaseProcess, *ends: Connection) -> None:
