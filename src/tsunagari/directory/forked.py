@@ -32,14 +32,15 @@ PIPE_BYTES = 1 << 20
 
 
 def available() -> bool:
-    """Whether a child can be forked and has a core of its own to run on: a second core
-    that the last minute's load leaves free. (On a busy machine the child only takes
-    turns with this process, and pickling makes the import slower than in-process.)"""
+    """Whether a child can be forked and has a core of its own to run on: the last
+    minute's load (which counts this process, and an import just before) leaves one
+    free. On a busy machine the child only takes turns with this process, and the
+    pickling makes the import slower than in-process."""
     cores = os.cpu_count() or 1
     return (
         "fork" in multiprocessing.get_all_start_methods()
         and cores > 1
-        and os.getloadavg()[0] < cores - 0.5
+        and os.getloadavg()[0] < cores
     )
 
 
