@@ -14,7 +14,7 @@ from tsunagari.audit.models import AuditAction, AuditEvent
 from tsunagari.audit.services import Actor
 from tsunagari.directory.ids import term_id
 from tsunagari.directory.importers import import_file
-from tsunagari.directory.inference import LABEL_PREFIX, infer_services
+from tsunagari.directory.inference import LABEL_PREFIX, infer_services, inferred_id
 from tsunagari.directory.inference.rules import (
     RULES_CSV,
     Matcher,
@@ -190,6 +190,8 @@ def test_rows_are_labelled_with_their_rule_and_marked_inferred(reference_data):
     (row,) = rows
     assert row.inferred
     assert row.label == f"{LABEL_PREFIX}kodomo_shokudo"
+    # The same id in every database, so an export and re-import keeps the row.
+    assert row.id == inferred_id(service.id, "type.ibasho")
 
 
 def test_a_term_the_source_gave_is_kept_and_not_repeated(reference_data):

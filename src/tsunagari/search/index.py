@@ -9,7 +9,7 @@ with bulk inserts (``executemany``), because this runs inside every import."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
@@ -25,7 +25,7 @@ from . import bm25, reading
 from .geo import format_points, point_cells
 from .models import SearchDocument
 from .normalise import bigrams, document_lines
-from .reading import SCHEDULE_FIELDS
+from .reading import SCHEDULE_FIELDS, Key
 from .slots import WeeklyHours, weekly_hours
 
 BATCH = 2000
@@ -82,6 +82,14 @@ def index_services(service_ids: Collection[uuid.UUID]) -> int:
     return written
 
 
+def replace_documents(service_ids: list[uuid.UUID], drafts: list[Draft]) -> None:
+    """The documents of ``service_ids`` become ``drafts`` (``drafts_from``: those of
+    the public ones), for a caller that built them itself (directory/refresh.py)."""
+    bm25.forget()
+    _delete(service_ids)
+    _write(drafts)
+
+
 def index_rebuild() -> int:
     """Rebuild the whole index from the directory; returns the number of documents."""
     bm25.forget()
@@ -110,20 +118,47 @@ def index_rebuild() -> int:
 
 def build_drafts(service_ids: list[uuid.UUID]) -> list[Draft]:
     """Documents for the public services among ``service_ids`` (six queries)."""
-    services = reading.public_services(reading.db_ids(service_ids))
+    found = draft_input(reading.db_ids(service_ids))
+    terms = reading.terms(found.ids) if found.ids else {}
+    return drafts_from(found, {sid: [code for code, _name in rows] for sid, rows in terms.items()})
+
+
+@dataclass
+class DraftInput:
+    """What the documents of a batch are made of, as read (``draft_input``): plain
+    tuples, so ``drafts_from`` can run in another process (directory/refresh.py)."""
+
+    services: list[tuple[Any, ...]]
+    places: dict[Key, list[tuple[Any, ...]]]
+    addresses: dict[Key, list[str]]
+    schedules: dict[Key, list[tuple[Any, ...]]]
+
+    @property
+    def ids(self) -> list[Key]:
+        return [row[0] for row in self.services]
+
+
+def draft_input(db_ids: list[Key]) -> DraftInput:
+    """Read the public services among ``db_ids`` (``reading.db_ids``) and their places,
+    addresses and schedules: four queries (none when no service is public)."""
+    services = reading.public_services(db_ids)
     if not services:
-        return []
+        return DraftInput([], {}, {}, {})
     ids = [row[0] for row in services]
     locations_of = reading.places(ids)
     addresses = reading.addresses([row[0] for rows in locations_of.values() for row in rows])
-    schedules = reading.schedules(ids)
-    terms = reading.terms(ids)
+    return DraftInput(services, locations_of, addresses, reading.schedules(ids))
 
+
+def drafts_from(found: DraftInput, codes_of: Mapping[Key, Iterable[str]]) -> list[Draft]:
+    """The documents, from what ``draft_input`` read and the codes of each service's
+    taxonomy terms. No database: this is the part of indexing that costs."""
+    locations_of, addresses, schedules = found.places, found.addresses, found.schedules
     drafts = []
-    for sid, name, kana, alternate, description, eligibility, municipality, org in services:
+    for sid, name, kana, alternate, description, eligibility, municipality, org in found.services:
         located = locations_of.get(sid, [])
         points = [(r[2], r[3]) for r in located if r[2] is not None and r[3] is not None]
-        codes = sorted({code for code, _ in terms.get(sid, []) if code})
+        codes = sorted({code for code in codes_of.get(sid, ()) if code})
         hours = _hours(tuple(schedules.get(sid, ())))
         name_lines = document_lines([name, kana, alternate])
         values = (
@@ -190,9 +225,19 @@ def _hours(key: tuple[tuple[Any, ...], ...]) -> WeeklyHours:
 
 
 def _delete(service_ids: list[uuid.UUID]) -> None:
-    old = list(
-        SearchDocument.objects.filter(service_id__in=service_ids).values_list("id", flat=True)
-    )
+    # Plain SQL: the ORM's conversion of a thousand UUIDs per batch cost more than the
+    # query (and on a first import there is nothing to delete).
+    ids = reading.db_ids(service_ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM search_document WHERE service_id IN ({})".format(  # noqa: S608
+                ", ".join(["%s"] * len(ids))
+            ),
+            ids,
+        )
+        old = [row[0] for row in cursor.fetchall()]
     if not old:
         return
     if connection.vendor == "sqlite":

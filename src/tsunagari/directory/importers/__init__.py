@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,12 +14,13 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from tsunagari.audit.services import Actor
-from tsunagari.core.bulk import large_write_cache
+from tsunagari.core.bulk import large_write_cache, paused_gc
 
 from ..hsds import TABLES
 from ..models import DataSource, Municipality
 from ..services import DirectoryWriter, record_import
 from .base import Format, ImportContext, ImportProblem
+from .parallel import read_graphs
 from .reading import read_head
 from .registry import FORMATS
 
@@ -69,16 +71,20 @@ def import_file(
     dry_run: bool = False,
     actor: Actor | None = None,
     progress: Callable[[int], None] | None = None,
+    parallel: bool = False,
 ) -> ImportResult:
     """Import one file. Raises ImportProblem (and writes nothing) on bad input; with
-    ``dry_run`` everything is checked and counted, then rolled back."""
+    ``dry_run`` everything is checked and counted, then rolled back. ``parallel`` lets a
+    large import use child processes (``parallel.py`` reads the file in one,
+    ``refresh.py`` builds inferred terms and search documents in one); only a process
+    that forks safely (the command line, not a threaded web server) should ask."""
     path = resolve_path(path)
     fmt = detect_format(path)
     info = fmt.source_info(path)
     actor = actor or Actor(label=f"import:{path.name}")
     now = timezone.now()
     ctx = ImportContext(path=path, municipality=municipality)
-    with large_write_cache(), transaction.atomic():
+    with paused_gc(), large_write_cache(), transaction.atomic():
         source, _ = DataSource.objects.update_or_create(
             key=f"{fmt.name}:{path.name}",
             defaults={
@@ -92,16 +98,18 @@ def import_file(
                 "imported_at": now,
             },
         )
-        writer = DirectoryWriter(actor=actor, source=source, now=now)
+        writer = DirectoryWriter(actor=actor, source=source, now=now, parallel=parallel)
         records = 0
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
         complete = fmt.complete_records
-        for graph in fmt.read(ctx):
-            writer.add(graph, complete=complete)
-            records += 1
-            if progress is not None:
-                progress(records)
+        # closing(): a child reading the file (parallel.py) stops when the writing fails.
+        with closing(read_graphs(fmt, ctx, parallel=parallel)) as graphs:
+            for graph in graphs:
+                writer.add(graph, complete=complete)
+                records += 1
+                if progress is not None:
+                    progress(records)
         stats = writer.finish()
         _check_references(path, stats)
         source.record_count = records

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,17 @@ class KodomoShokudoFormat:
         )
 
     def read(self, ctx: ImportContext) -> Iterator[Graph]:
-        file = ctx.path.name
-        taxonomy_rules.require_terms(KIND, file)
+        yield from self.prepare(ctx)()
+
+    def prepare(self, ctx: ImportContext) -> Callable[[], Iterator[Graph]]:
+        """Database work now; the reader returned needs none (see ``parallel``)."""
+        taxonomy_rules.require_terms(KIND, ctx.path.name)
         places = Municipalities()
+        places.load()
+        return partial(self._rows, ctx, places)
+
+    def _rows(self, ctx: ImportContext, places: Municipalities) -> Iterator[Graph]:
+        file = ctx.path.name
         municipality = common.RowMunicipality(ctx, places)
         csv_file = CsvFile(ctx.path)
         code_column = id_column = None

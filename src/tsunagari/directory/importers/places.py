@@ -31,6 +31,10 @@ class Municipalities:
         self._names: dict[str, list[str]] = {}
         self._codes: dict[tuple[str, str], str] = {}
 
+    def load(self) -> None:
+        """Read the list now (a reader in a child process must not query)."""
+        self._load()
+
     def _load(self) -> dict[str, tuple[str, str]]:
         if self._by_code is None:
             self._by_code = {

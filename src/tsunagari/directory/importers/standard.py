@@ -6,7 +6,8 @@ location, address, phones, schedule and taxonomy attributes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,19 @@ class StandardFormat:
         )
 
     def read(self, ctx: ImportContext) -> Iterator[Graph]:
-        file = ctx.path.name
-        taxonomy_rules.require_terms(self.spec.kind, file)
+        yield from self.prepare(ctx)()
+
+    def prepare(self, ctx: ImportContext) -> Callable[[], Iterator[Graph]]:
+        """Check the taxonomy and load the municipality list now; the reader returned
+        reads the file without the database (``parallel.read_graphs`` may run it in a
+        child process)."""
+        taxonomy_rules.require_terms(self.spec.kind, ctx.path.name)
         places = Municipalities()
+        places.load()
+        return partial(self._rows, ctx, places)
+
+    def _rows(self, ctx: ImportContext, places: Municipalities) -> Iterator[Graph]:
+        file = ctx.path.name
         municipality = common.RowMunicipality(ctx, places)
         csv_file = CsvFile(ctx.path)
         columns: _Columns | None = None

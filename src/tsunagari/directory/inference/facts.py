@@ -113,26 +113,40 @@ def select(sql: str, ids: Sequence[RawId]) -> list[tuple[Any, ...]]:
     return rows
 
 
+FactRows = dict[str, list[tuple[Any, ...]]]  # query name -> its rows
+
+
 def facts_read(ids: Sequence[RawId]) -> dict[RawId, ServiceFacts]:
     """Facts for each service that exists among ``ids`` (raw ids, see ``raw_id``)."""
+    return facts_from(fact_rows(ids))
+
+
+def fact_rows(ids: Sequence[RawId]) -> FactRows:
+    """What ``facts_from`` needs, read: the queries only, so that the folding and
+    matching can run in another process (directory/refresh.py)."""
     sql = _sql()
+    return {query: select(sql[query], ids) for query in _QUERIES if query != "attributes"}
+
+
+def facts_from(rows: FactRows) -> dict[RawId, ServiceFacts]:
+    """Facts for each service in ``rows`` (``fact_rows``). No database."""
     found: dict[RawId, ServiceFacts] = {}
-    for sid, name, alternate, *texts in select(sql["services"], ids):
+    for sid, name, alternate, *texts in rows["services"]:
         found[sid] = ServiceFacts(
             name=fold(f"{name}\n{alternate}"), parts=[fold(t) for t in texts if t]
         )
     for query in ("schedules", "schedules_at"):
-        for sid, byday, freq, opens, closes, description, notes in select(sql[query], ids):
+        for sid, byday, freq, opens, closes, description, notes in rows[query]:
             facts = found.get(sid)
             if facts is not None:
                 facts.parts.extend(fold(t) for t in (description, notes) if t)
                 _add_hours(facts, _days(byday, freq), _time(opens), _time(closes))
     for query in ("phones", "phones_at", "phones_of_location"):
-        for sid, number, description in select(sql[query], ids):
+        for sid, number, description in rows[query]:
             facts = found.get(sid)
             if facts is not None and number:
                 _add_phone(facts, number, description)
-    for (sid,) in select(sql["in_person"], ids):
+    for (sid,) in rows["in_person"]:
         if sid in found:
             found[sid].facts.add("in_person")
     for facts in found.values():

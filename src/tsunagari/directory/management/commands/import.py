@@ -70,6 +70,7 @@ class Command(BaseCommand):
                 municipality=municipality,
                 dry_run=dry_run,
                 progress=(lambda n: bar.update(n - bar.n)) if show else None,
+                parallel=True,  # a command line process: a child may read the file
             )
 
 

@@ -1,0 +1,84 @@
+"""A large import with child processes (importers/parallel.py reads the file,
+directory/refresh.py builds inferred terms and documents) stores exactly what the same
+import does in-process, and bad input still names file, row and column and writes
+nothing."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from tsunagari.audit.models import AuditEvent
+from tsunagari.directory import forked, refresh
+from tsunagari.directory import models as m
+from tsunagari.directory.importers import ImportProblem, import_file, parallel
+from tsunagari.search.models import SearchDocument
+
+from .conftest import KUDAMATSU_CARE, MACHIDA, counts
+
+pytestmark = pytest.mark.usefixtures("directory")
+
+
+@pytest.fixture
+def child_reads_every_file(monkeypatch: pytest.MonkeyPatch):
+    """Children for the smallest file: one reads it, one builds terms and documents,
+    each in several messages."""
+    monkeypatch.setattr(forked, "available", lambda: True)  # however busy the machine
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "BATCH", 4)
+    monkeypatch.setattr(refresh, "PARALLEL_MIN_SERVICES", 0)
+    monkeypatch.setattr(refresh, "BATCH", 7)
+    started = []
+    original = forked.start
+    monkeypatch.setattr(forked, "start", lambda *args: started.append(args[0]) or original(*args))
+    yield started
+
+
+def snapshot() -> dict[str, object]:
+    services = m.Service.objects.order_by("id")
+    return {
+        **counts(),
+        "services": list(services.values_list("id", "name", "description", "municipality_id")),
+        "phones": sorted(m.Phone.objects.values_list("id", "number")),
+        "terms": sorted(m.Attribute.objects.values_list("link_id", "taxonomy_term__code", "label")),
+        "documents": sorted(SearchDocument.objects.values_list("service_id", "name", "tags")),
+        # Events, not their values: those carry the time and the data source's new id.
+        "audit": sorted(
+            AuditEvent.objects.exclude(action="directory.import").values_list(
+                "action", "object_type", "object_id"
+            )
+        ),
+    }
+
+
+@pytest.mark.parametrize("path", [KUDAMATSU_CARE, MACHIDA], ids=["standard", "kodomo"])
+def test_a_child_process_reads_the_same_directory(path, child_reads_every_file):
+    with transaction.atomic():
+        import_file(path)  # in-process
+        in_process = snapshot()
+        transaction.set_rollback(True)
+    result = import_file(path, parallel=True)
+    assert child_reads_every_file == [parallel._child, refresh._worker]
+    assert result.records > 7
+    assert snapshot() == in_process
+
+
+def test_bad_input_read_in_a_child_names_the_cell_and_writes_nothing(
+    tmp_path: Path, child_reads_every_file
+):
+    with KUDAMATSU_CARE.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    latitude = rows[0].index("緯度")
+    rows[30][latitude] = "北緯34度"  # row 31 as a spreadsheet counts, after 7 messages
+    bad = tmp_path / "352071_care_bad.csv"
+    with bad.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    before = counts()
+    with pytest.raises(ImportProblem) as caught:
+        import_file(bad, parallel=True)
+    assert child_reads_every_file == [parallel._child]
+    assert (caught.value.file, caught.value.row, caught.value.column) == (bad.name, 31, "緯度")
+    assert counts() == before
