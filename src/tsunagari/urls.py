@@ -25,5 +25,7 @@ urlpatterns += i18n_patterns(
     path("staff/listings/", include("tsunagari.stewardship.urls")),
     # 「情報がちがう」 (public, next to the service page) and staff/freshness/.
     path("", include("tsunagari.freshness.urls")),
+    # Surveys: staff/surveys/ and the resident's forms under surveys/.
+    path("", include("tsunagari.surveys.urls")),
     prefix_default_language=False,
 )
