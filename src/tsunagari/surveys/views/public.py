@@ -141,11 +141,13 @@ def _letter_answers(request: HttpRequest, code: str) -> HttpResponse:
     try:
         survey = services.invitation_survey(code)
     except (services.CodeError, services.SurveyStateError):
-        form = LetterCodeForm()
-        form.add_error(
-            None, _("このコードでの回答は、すでに受け付けています。ご協力ありがとうございました。")
+        problem = _("このコードでの回答は、すでに受け付けています。ご協力ありがとうございました。")
+        return render(
+            request,
+            "surveys/public/letter.html",
+            {"form": LetterCodeForm(), "problem": problem},
+            status=400,
         )
-        return render(request, "surveys/public/letter.html", {"form": form}, status=400)
     questions = questions_of(survey)
     values = {q.code: request.POST.get(q.code, "") for q in questions}
     answers, errors = clean_answers(questions, values)
