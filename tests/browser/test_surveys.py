@@ -15,7 +15,10 @@ from tsunagari.surveys.models import Mode, Response, Survey
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CSV = "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,sex,salon_known\n5,4,4,3,2,1\n2,1,1,1,1,\n3,2,,2,,2\n"
+CSV = (
+    "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,sex,salon_known\n"
+    "5,4,4,3,2,1\n2,1,1,1,1,\n3,2,,2,,2\n"
+)
 
 
 @pytest.fixture
@@ -76,7 +79,9 @@ def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
     page.keyboard.type("1")
     page.keyboard.type("7")  # not on the 4-point scale
     page.keyboard.press("Enter")
-    page.get_by_text("問2（ucla3_jp_1）: 1・2・3・4 のどれかの数字で入れてください。").first.wait_for()
+    page.get_by_text(
+        "問2（ucla3_jp_1）: 1・2・3・4 のどれかの数字で入れてください。"
+    ).first.wait_for()
     assert_accessible(page)
     assert page.evaluate("document.activeElement.id") == "q-ucla3_jp_1"
     page.keyboard.press("Control+a")

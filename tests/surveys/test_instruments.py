@@ -139,5 +139,5 @@ def test_an_undefined_scale_a_missing_language_and_a_duplicate_code_are_refused(
 def test_invalid_toml_names_the_file(tmp_path):
     bad = tmp_path / "instruments.toml"
     bad.write_text("version = = 1", encoding="utf-8")
-    with pytest.raises(InstrumentError, match="instruments.toml: not valid TOML"):
+    with pytest.raises(InstrumentError, match=r"instruments\.toml: not valid TOML"):
         instruments.load(bad)

@@ -106,7 +106,9 @@ def test_csv_import_checks_then_writes_on_confirm(client, world, survey_x):
     template = client.get(f"/staff/surveys/{survey_x.pk}/template.csv")
     header = template.content.decode().strip()
     assert header.startswith("direct_loneliness,ucla3_jp_1,")
-    csv = "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,_weight\r\n5,4,4,4,1.5\r\n1,,NA,1,2\r\n"
+    csv = (
+        "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,_weight\r\n5,4,4,4,1.5\r\n1,,NA,1,2\r\n"
+    )
     check = _upload(client, survey_x, csv.encode("utf-8-sig"))
     assert check.status_code == 200
     assert "2 件の回答を取り込めます" in check.content.decode()
@@ -116,7 +118,9 @@ def test_csv_import_checks_then_writes_on_confirm(client, world, survey_x):
     assert done.status_code == 302
     assert Response.objects.filter(mode=Mode.CSV).count() == 2
     assert sorted(Response.objects.values_list("weight", flat=True)) == [1.5, 2.0]
-    again = client.post(f"/staff/surveys/{survey_x.pk}/import/", {"step": "confirm", "token": token})
+    again = client.post(
+        f"/staff/surveys/{survey_x.pk}/import/", {"step": "confirm", "token": token}
+    )
     assert again.status_code == 400 and Response.objects.count() == 2  # not twice
 
 

@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_link_in_three_languages_sets_no_cookie(client, survey_x):
-    for prefix, words in (("", "孤独であると"), ("/ja-easy", "さびしい"), ("/en", "How often do you feel lonely?")):
+    for prefix, words in (
+        ("", "孤独であると"),
+        ("/ja-easy", "さびしい"),
+        ("/en", "How often do you feel lonely?"),
+    ):
         page = client.get(f"{prefix}/surveys/{survey_x.public_token}/")
         assert page.status_code == 200
         assert words in page.content.decode()
@@ -43,7 +47,9 @@ def test_a_bad_value_or_token_is_explained_and_nothing_kept(client, survey_x):
     text = bad.content.decode()
     assert "問1（direct_loneliness）" in text and "時間がたちました" in text
     cross = client.post(
-        url, {"token": form_token(survey_x.public_token)}, headers={"Origin": "https://evil.example"}
+        url,
+        {"token": form_token(survey_x.public_token)},
+        headers={"Origin": "https://evil.example"},
     )
     assert cross.status_code == 403
     assert not Response.objects.exists()

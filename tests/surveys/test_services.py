@@ -75,7 +75,11 @@ def test_letter_code_is_used_once_and_never_linked_to_the_answers(survey_x):
     stored = Response.objects.filter(pk=response.pk).values().get()
     assert not any(codes[0] in str(v) for v in stored.values())
     assert {f.name for f in InvitationCode._meta.get_fields()} == {
-        "id", "survey", "code", "used", "created_at"
+        "id",
+        "survey",
+        "code",
+        "used",
+        "created_at",
     }
     assert not AuditEvent.objects.filter(action__startswith="response.").exists()
 

@@ -39,7 +39,9 @@ def _option_lines(text: str, where: str) -> list[dict[str, Any]]:
         parts = [p.strip() for p in line.split("|")]
         labels = dict(zip(LANGUAGES, parts, strict=False))
         if not labels.get("ja"):
-            raise forms.ValidationError(_("%(where)s: 選択肢 %(n)s に日本語がありません。"), params={"where": where, "n": n})
+            raise forms.ValidationError(
+                _("%(where)s: 選択肢 %(n)s に日本語がありません。"), params={"where": where, "n": n}
+            )
         options.append({"value": n, **{k: v for k, v in labels.items() if v}})
     if not 2 <= len(options) <= 9:
         raise forms.ValidationError(
@@ -116,11 +118,16 @@ class SurveyCreateForm(forms.Form):
             if not CODE.match(code) or code in instruments.catalogue().items:
                 self.add_error(
                     f"own{n}_code",
-                    _("%(where)s: コードは半角英小文字で始め、ほかの質問と重ならないものにしてください。") % {"where": where},
+                    _(
+                        "%(where)s: コードは半角英小文字で始め、ほかの質問と重ならないものにしてください。"  # noqa: E501
+                    )
+                    % {"where": where},
                 )
                 continue
             if not text:
-                self.add_error(f"own{n}_text", _("%(where)s: 質問文を入れてください。") % {"where": where})
+                self.add_error(
+                    f"own{n}_text", _("%(where)s: 質問文を入れてください。") % {"where": where}
+                )
                 continue
             try:
                 parsed = _option_lines(options, str(where))
@@ -149,6 +156,8 @@ class LetterCodeForm(forms.Form):
     code = forms.CharField(
         label=_("招待コード"),
         max_length=40,
-        help_text=_("お手紙に書いてある8文字のコードです。ハイフンはあってもなくてもかまいません。"),
+        help_text=_(
+            "お手紙に書いてある8文字のコードです。ハイフンはあってもなくてもかまいません。"
+        ),
         error_messages={"required": _("お手紙のコードを入れてください。")},
     )

@@ -76,8 +76,8 @@ def check(data: bytes, file_name: str, questions: list[Question]) -> CheckReport
         return report
     try:
         text = _decode(data)
-    except ValueError as error:
-        add(1, "", str(error))
+    except ValueError as problem:
+        add(1, "", str(problem))
         return report
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader, [])]

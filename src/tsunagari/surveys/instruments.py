@@ -158,7 +158,9 @@ def _scale(name: str, table: Any) -> tuple[Option, ...]:
 
 
 def _item(raw: Any, instrument: str, scales: dict[str, tuple[Option, ...]]) -> Item:
-    where = f"instrument '{instrument}' item {raw.get('code', '?') if isinstance(raw, dict) else '?'}"
+    where = (
+        f"instrument '{instrument}' item {raw.get('code', '?') if isinstance(raw, dict) else '?'}"
+    )
     _keys(raw, where, {"code", "text"}, {"scale", "type", "max_length"})
     kind = raw.get("type", "choice")
     if kind not in ITEM_TYPES:
@@ -196,7 +198,9 @@ def _bands(raw: Any, where: str) -> tuple[Band, ...]:
 
 
 def _score(raw: Any, instrument: str, items: dict[str, Item]) -> Score:
-    where = f"instrument '{instrument}' score {raw.get('code', '?') if isinstance(raw, dict) else '?'}"
+    where = (
+        f"instrument '{instrument}' score {raw.get('code', '?') if isinstance(raw, dict) else '?'}"
+    )
     _keys(raw, where, {"code", "method", "items", "min", "max"}, {"bands", "flags"})
     if raw["method"] not in METHODS:
         raise _fail(where, f"method must be one of {', '.join(METHODS)}")

@@ -4,15 +4,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0003_audit_append_only_trigger'),
+        ("audit", "0003_audit_append_only_trigger"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('directory.create', '作成'), ('directory.update', '更新'), ('directory.delete', '削除'), ('directory.import', '取り込み'), ('directory.archive', '掲載終了（アーカイブ）'), ('directory.unarchive', '掲載再開'), ('directory.verify', '内容を確認'), ('change.submit', '変更の申請'), ('change.approve', '変更の承認'), ('change.return', '変更の差し戻し'), ('change.withdraw', '変更の取り下げ'), ('report.create', '「情報がちがう」の受付'), ('report.resolve', '「情報がちがう」の対応済み'), ('reminder.send', '確認のお願いを送信'), ('organization.create', '参加団体の登録'), ('member.invite', 'メンバーの招待'), ('member.join', 'メンバーの参加'), ('member.role', 'メンバーの役割変更'), ('member.remove', 'メンバーの削除'), ('coordinator.add', 'コーディネーターの追加'), ('coordinator.remove', 'コーディネーターの削除'), ('policy.update', '自治体ごとの運用の変更'), ('account.login', 'ログイン'), ('account.login_failed', 'ログインの失敗'), ('account.lockout', 'ログインの一時停止'), ('account.logout', 'ログアウト'), ('account.reauth', 'パスワードの再確認'), ('account.password_change', 'パスワードの変更'), ('account.password_reset', 'パスワードの再設定'), ('account.otp_enable', '2段階認証の設定'), ('account.otp_disable', '2段階認証の解除'), ('account.admin_create', '管理者の作成'), ('survey.create', '調査の作成'), ('survey.update', '調査の変更'), ('survey.open', '調査の開始'), ('survey.close', '調査の終了'), ('survey.codes', '招待コードの発行'), ('response.paper', '紙の回答の入力'), ('response.import', '回答の取り込み'), ('audit.export', '監査記録の書き出し'), ('platform.backup', 'バックアップ'), ('platform.restore', '復元')], max_length=40, verbose_name='操作'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("directory.create", "作成"),
+                    ("directory.update", "更新"),
+                    ("directory.delete", "削除"),
+                    ("directory.import", "取り込み"),
+                    ("directory.archive", "掲載終了（アーカイブ）"),
+                    ("directory.unarchive", "掲載再開"),
+                    ("directory.verify", "内容を確認"),
+                    ("change.submit", "変更の申請"),
+                    ("change.approve", "変更の承認"),
+                    ("change.return", "変更の差し戻し"),
+                    ("change.withdraw", "変更の取り下げ"),
+                    ("report.create", "「情報がちがう」の受付"),
+                    ("report.resolve", "「情報がちがう」の対応済み"),
+                    ("reminder.send", "確認のお願いを送信"),
+                    ("organization.create", "参加団体の登録"),
+                    ("member.invite", "メンバーの招待"),
+                    ("member.join", "メンバーの参加"),
+                    ("member.role", "メンバーの役割変更"),
+                    ("member.remove", "メンバーの削除"),
+                    ("coordinator.add", "コーディネーターの追加"),
+                    ("coordinator.remove", "コーディネーターの削除"),
+                    ("policy.update", "自治体ごとの運用の変更"),
+                    ("account.login", "ログイン"),
+                    ("account.login_failed", "ログインの失敗"),
+                    ("account.lockout", "ログインの一時停止"),
+                    ("account.logout", "ログアウト"),
+                    ("account.reauth", "パスワードの再確認"),
+                    ("account.password_change", "パスワードの変更"),
+                    ("account.password_reset", "パスワードの再設定"),
+                    ("account.otp_enable", "2段階認証の設定"),
+                    ("account.otp_disable", "2段階認証の解除"),
+                    ("account.admin_create", "管理者の作成"),
+                    ("survey.create", "調査の作成"),
+                    ("survey.update", "調査の変更"),
+                    ("survey.open", "調査の開始"),
+                    ("survey.close", "調査の終了"),
+                    ("survey.codes", "招待コードの発行"),
+                    ("response.paper", "紙の回答の入力"),
+                    ("response.import", "回答の取り込み"),
+                    ("audit.export", "監査記録の書き出し"),
+                    ("platform.backup", "バックアップ"),
+                    ("platform.restore", "復元"),
+                ],
+                max_length=40,
+                verbose_name="操作",
+            ),
         ),
     ]

@@ -90,7 +90,9 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         values = {q.code: request.POST.get(q.code, "") for q in questions}
         answers, errors = clean_answers(questions, values)
         if token_subject(request.POST.get("token", "")) != survey.public_token:
-            errors["__token__"] = _("このページを開いてから時間がたちました。もう一度送ってください。")
+            errors["__token__"] = _(
+                "このページを開いてから時間がたちました。もう一度送ってください。"
+            )
         if not errors:
             services.response_submit_web(survey=survey, answers=answers, language=_language())
             return redirect("surveys:thanks")
@@ -126,7 +128,9 @@ def letter(request: HttpRequest) -> HttpResponse:
         except (services.CodeError, services.SurveyStateError):
             form.add_error(
                 "code",
-                _("このコードでは回答できません。コードをもう一度確かめてください。すでに回答した場合は、もう回答できません。"),
+                _(
+                    "このコードでは回答できません。コードをもう一度確かめてください。すでに回答した場合は、もう回答できません。"
+                ),
             )
         else:
             return _questionnaire(

@@ -112,10 +112,14 @@ def paper_entry(request: HttpRequest, survey_id: int) -> HttpResponse:
         values = {q.code: request.POST.get(q.code, "") for q in questions}
         answers, errors = clean_answers(questions, values)
         if not errors and not answers:
-            errors = {questions[0].code: _("どの質問にも答えがありません。白紙の回答は保存しません。")}
+            errors = {
+                questions[0].code: _("どの質問にも答えがありません。白紙の回答は保存しません。")
+            }
         if not errors:
             try:
-                services.response_enter_paper(actor=actor_for(request), survey=survey, answers=answers)
+                services.response_enter_paper(
+                    actor=actor_for(request), survey=survey, answers=answers
+                )
             except services.SurveyStateError:
                 messages.error(request, _("この調査はいま回答を受け付けていません。"))
                 return redirect("surveys:detail", survey_id=survey.pk)
@@ -174,7 +178,9 @@ def csv_import(request: HttpRequest, survey_id: int) -> HttpResponse:
                 "data": data.decode("latin-1"),
             }
             context["token"] = token
-        return render(request, "surveys/staff/import.html", context, status=200 if report.ok else 400)
+        return render(
+            request, "surveys/staff/import.html", context, status=200 if report.ok else 400
+        )
     if step == "confirm":
         if (
             not kept
@@ -227,4 +233,3 @@ def codes_csv(request: HttpRequest, survey_id: int) -> HttpResponse:
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}-codes.csv"'
     return response
-
