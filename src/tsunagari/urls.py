@@ -27,5 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("tsunagari.freshness.urls")),
     # The dashboard (staff/indicators/) and the published indicators and open data.
     path("", include("tsunagari.indicators.urls")),
+    # Surveys: staff/surveys/ and the resident's forms under surveys/.
+    path("", include("tsunagari.surveys.urls")),
     prefix_default_language=False,
 )

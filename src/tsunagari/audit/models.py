@@ -45,6 +45,14 @@ class AuditAction(models.TextChoices):
     OTP_ENABLE = "account.otp_enable", "2段階認証の設定"
     OTP_DISABLE = "account.otp_disable", "2段階認証の解除"
     ADMIN_CREATE = "account.admin_create", "管理者の作成"
+    # Surveys (issue 5): staff actions only; residents' answers are never audited
+    SURVEY_CREATE = "survey.create", "調査の作成"
+    SURVEY_UPDATE = "survey.update", "調査の変更"
+    SURVEY_OPEN = "survey.open", "調査の開始"
+    SURVEY_CLOSE = "survey.close", "調査の終了"
+    SURVEY_CODES = "survey.codes", "招待コードの発行"
+    RESPONSE_PAPER = "response.paper", "紙の回答の入力"
+    RESPONSE_IMPORT = "response.import", "回答の取り込み"
     # The platform itself
     AUDIT_EXPORT = "audit.export", "監査記録の書き出し"
     BACKUP = "platform.backup", "バックアップ"

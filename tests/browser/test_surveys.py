@@ -1,0 +1,116 @@
+"""Issue 5's survey journey in a real browser: coord_x builds a survey, types two paper
+questionnaires by keyboard alone, imports a CSV of responses and sees the count; the
+resident's form answers without a cookie. axe checks every page on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.staff_world import session_cookie
+from tsunagari.surveys.models import Mode, Response, Survey
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CSV = (
+    "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,sex,salon_known\n"
+    "5,4,4,3,2,1\n2,1,1,1,1,\n3,2,,2,,2\n"
+)
+
+
+@pytest.fixture
+def signed_in(browser: Any, live_server: Any) -> Iterator[Callable[[Any], Any]]:
+    contexts: list[Any] = []
+
+    def open_for(user: Any) -> Any:
+        context = browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
+        contexts.append(context)
+        cookie = session_cookie(user)
+        del cookie["path"]
+        context.add_cookies([{**cookie, "url": live_server.url}])
+        return context
+
+    yield open_for
+    for context in contexts:
+        context.close()
+
+
+def assert_accessible(page: Any) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
+    signed_in, live_server, world, tmp_path
+):
+    page = signed_in(world.coord_x).new_page()
+    page.goto(f"{live_server.url}/staff/surveys/")
+    assert_accessible(page)
+    page.get_by_role("link", name="調査を作る").click()
+    assert_accessible(page)
+    page.get_by_label("調査名").fill("つながり調査 2025")
+    page.get_by_label("やさしい日本語", exact=True).check()
+    page.get_by_label("孤独感（直接質問）").check()
+    page.get_by_label("UCLA孤独感尺度（3項目・日本語版）").check()
+    page.get_by_label("回答者の属性").check()
+    own = page.get_by_role("group", name="独自の質問 1")
+    own.get_by_label("コード").fill("salon_known")
+    own.get_by_label("質問文（日本語）").fill("地域のサロンを知っていますか。")
+    own.get_by_label("選択肢").fill("知っている | しっている\n知らない | しらない")
+    page.get_by_role("button", name="作る", exact=True).click()
+    page.get_by_role("heading", name="つながり調査 2025").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="回答の受付を始める").click()
+    page.get_by_text("回答の受付を始めました。").wait_for()
+
+    page.get_by_role("link", name="紙の回答を入力する").click()
+    assert_accessible(page)
+    # The first field has the focus; digits move on by themselves; Enter saves.
+    assert page.evaluate("document.activeElement.id") == "q-direct_loneliness"
+    page.keyboard.type("4321")
+    assert page.evaluate("document.activeElement.id") == "q-age_band"
+    page.keyboard.press("Enter")
+    page.get_by_text("保存しました。次の用紙をどうぞ。").wait_for()
+    assert page.locator("#paper-count").inner_text() == "1"
+    assert page.evaluate("document.activeElement.id") == "q-direct_loneliness"
+    page.keyboard.type("1")
+    page.keyboard.type("7")  # not on the 4-point scale
+    page.keyboard.press("Enter")
+    page.get_by_text(
+        "問2（ucla3_jp_1）: 1・2・3・4 のどれかの数字で入れてください。"
+    ).first.wait_for()
+    assert_accessible(page)
+    assert page.evaluate("document.activeElement.id") == "q-ucla3_jp_1"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("2")
+    page.keyboard.press("Enter")
+    page.get_by_text("保存しました。次の用紙をどうぞ。").wait_for()
+    assert page.locator("#paper-count").inner_text() == "2"
+
+    survey = Survey.objects.get()
+    page.goto(f"{live_server.url}/staff/surveys/{survey.pk}/import/")
+    assert_accessible(page)
+    file = tmp_path / "answers.csv"
+    file.write_text(CSV, encoding="utf-8")
+    page.get_by_label("CSV ファイル").set_input_files(str(file))
+    page.get_by_role("button", name="内容を確かめる").click()
+    page.get_by_text("3 件の回答を取り込めます").wait_for()
+    assert_accessible(page)
+    assert Response.objects.filter(mode=Mode.CSV).count() == 0
+    page.get_by_role("button", name="この内容で取り込む").click()
+    page.get_by_text("3 件の回答を取り込みました。").wait_for()
+    assert page.locator("#response-total").inner_text() == "5"
+    assert_accessible(page)
+
+    resident = signed_in(world.outsider).browser.new_context(locale="ja-JP").new_page()
+    resident.goto(f"{live_server.url}/ja-easy/surveys/{survey.public_token}/")
+    assert_accessible(resident)
+    resident.get_by_role("group", name="問1 ").get_by_label("ときどき ある").check()
+    resident.get_by_role("button", name="おくる").click()
+    resident.get_by_role("heading", name="ありがとう ございました").wait_for()
+    assert resident.context.cookies() == []
+    resident.context.close()
+    assert Response.objects.filter(mode=Mode.WEB).count() == 1
