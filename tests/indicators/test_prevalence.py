@@ -87,3 +87,38 @@ def test_national_figures_over_waves() -> None:
     assert [(f.year_reiwa, f.percent) for f in series] == [(3, 4.5), (4, 4.9), (5, 4.8), (6, 4.3)]
     latest = national_latest()
     assert latest is not None and latest.n == 10876
+
+
+def test_the_dashboard_shows_the_municipalitys_survey_by_group_with_suppression(world, client):
+    """Answers entered on paper reach the staff dashboard: the overall share with its
+    interval, groups of 10 or more, and groups under 10 withheld."""
+    from tests.staff_world import sign_in
+    from tests.surveys.conftest import STAFF, make_survey
+    from tsunagari.indicators.prevalence import local_prevalence
+    from tsunagari.surveys import services
+
+    survey = make_survey()
+    # 12 women (3 often lonely) and 4 men (1 often lonely), all in 鶴川.
+    for i in range(16):
+        woman = i < 12
+        lonely = i in (0, 1, 2) if woman else i == 12
+        services.response_enter_paper(
+            actor=STAFF,
+            survey=survey,
+            answers={
+                "direct_loneliness": 5 if lonely else 2,
+                "sex": 2 if woman else 1,
+                "district": "鶴川",
+            },
+        )
+    result = local_prevalence("132098")
+    assert result is not None
+    by = {(r.group, r.value): r for r in result.rows}
+    overall = by[("", "")]
+    assert overall.n == 16 and overall.estimate == pytest.approx(4 / 16)
+    assert overall.ci_low < 4 / 16 < overall.ci_high
+    assert by[("sex", "女性")].estimate == pytest.approx(3 / 12)
+    assert by[("sex", "男性")].suppressed and by[("sex", "男性")].estimate is None
+    page = sign_in(client, world.coord_x).get("/staff/indicators/132098/").content.decode()
+    assert "くらしとつながり調査" in page
+    assert "25.0" in page or "25%" in page

@@ -6,9 +6,8 @@ None/NaN) for everyone and for each level of each ``by`` column, using the surve
 estimator (``tsunagari.surveys.estimation``). A cell answered by fewer than
 ``MIN_RESPONDENTS`` people is suppressed: its estimate and interval are not returned.
 
-The surveys app will provide ``responses_frame(survey)``; until then
-``local_prevalence(code)`` has nothing to give and the dashboard shows the national
-figures only."""
+``local_prevalence(code)`` reads the municipality's surveys (surveys app,
+``responses_frame``); without one the dashboard shows the national figures only."""
 
 from __future__ import annotations
 
@@ -125,9 +124,64 @@ def prevalence_rows(frame: Mapping[str, Sequence[Any]], spec: DesignSpec) -> lis
     return rows
 
 
-def local_prevalence(code: str) -> Prevalence | None:
-    """The municipality's latest survey results, or None while there are none.
+# The headline outcome: the direct question's 「しばしばある・常にある」 flag, the national
+# survey's headline figure (surveys/data/instruments.toml).
+OUTCOME = "direct_loneliness.often_always"
+GROUPS = ("age_band", "sex", "district")
 
-    The surveys app fills this in from ``responses_frame(survey)`` and the survey's
-    design: ``Prevalence(title, prevalence_rows(frame, spec), waves)``."""
-    return None
+
+def local_prevalence(code: str) -> Prevalence | None:
+    """The municipality's latest survey that asked the direct question and has
+    responses (open or closed), as prevalence rows by age band, sex and district, with
+    the survey's weights and strata; earlier such surveys give the overall row per wave.
+    None while there is no such survey."""
+    from django.utils.translation import get_language
+
+    from tsunagari.surveys import instruments
+    from tsunagari.surveys.models import Response, Survey, SurveyStatus
+    from tsunagari.surveys.selectors import responses_frame
+
+    surveys = [
+        survey
+        for survey in Survey.objects.filter(municipality_id=code)
+        .exclude(status=SurveyStatus.DRAFT)
+        .order_by("-created_at", "-id")
+        if Response.objects.filter(survey=survey).exists()
+    ]
+    frames = [(s, responses_frame(s)) for s in surveys]
+    frames = [(s, f) for s, f in frames if OUTCOME in f]
+    if not frames:
+        return None
+    items = instruments.catalogue().items
+    language = get_language() or "ja"
+
+    def spec_for(frame: Mapping[str, Any], by: tuple[str, ...]) -> DesignSpec:
+        stratified = any(str(v) for v in frame["stratum"])
+        return DesignSpec(
+            outcome=OUTCOME,
+            by=tuple(g for g in by if g in frame),
+            weights="weight",
+            strata="stratum" if stratified else None,
+        )
+
+    def labelled(frame: Mapping[str, Any]) -> dict[str, Any]:
+        # Choice answers are option values (1, 2, ...): show their wording instead.
+        shown = dict(frame)
+        for group in GROUPS:
+            item = items.get(group)
+            if group in frame and item is not None and item.options:
+                names = {o.value: instruments.label(o.label, language) for o in item.options}
+                shown[group] = [
+                    names.get(int(v), "") if isinstance(v, float) and v == v else str(v or "")
+                    for v in frame[group]
+                ]
+        return shown
+
+    latest, frame = frames[0]
+    rows = prevalence_rows(labelled(frame), spec_for(frame, GROUPS))
+    waves = {}
+    for survey, earlier in reversed(frames):
+        overall = prevalence_rows(earlier, spec_for(earlier, ()))[0]
+        waves[survey.period or survey.title] = overall
+    title = f"{latest.title}（{latest.period}）" if latest.period else latest.title
+    return Prevalence(title=title, rows=rows, waves=waves)
