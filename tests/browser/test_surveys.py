@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CSV = (
     "direct_loneliness,ucla3_jp_1,ucla3_jp_2,ucla3_jp_3,sex,salon_known\n"
     "5,4,4,3,2,1\n2,1,1,1,1,\n3,2,,2,,2\n"
+    "1,1,1,1,1,1\n2,2,2,1,2,2\n4,3,3,3,2,1\n1,1,2,1,1,2\n2,2,1,2,2,1\n5,4,3,4,1,2\n1,1,1,1,2,1\n"
 )
 
 
@@ -97,12 +98,25 @@ def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
     file.write_text(CSV, encoding="utf-8")
     page.get_by_label("CSV ファイル").set_input_files(str(file))
     page.get_by_role("button", name="内容を確かめる").click()
-    page.get_by_text("3 件の回答を取り込めます").wait_for()
+    page.get_by_text("10 件の回答を取り込めます").wait_for()
     assert_accessible(page)
     assert Response.objects.filter(mode=Mode.CSV).count() == 0
     page.get_by_role("button", name="この内容で取り込む").click()
-    page.get_by_text("3 件の回答を取り込みました。").wait_for()
-    assert page.locator("#response-total").inner_text() == "5"
+    page.get_by_text("10 件の回答を取り込みました。").wait_for()
+    assert page.locator("#response-total").inner_text() == "12"
+    assert_accessible(page)
+
+    # The dashboard now shows the municipality's share with its interval, beside the
+    # national line.
+    page.goto(f"{live_server.url}/staff/indicators/132098/")
+    chart = page.get_by_role("img", name="孤独感が「しばしばある・常にある」人の割合", exact=True)
+    assert "全国（令和6年） 4.3%" in chart.inner_html()
+    cells = page.locator("#table-prevalence").get_by_role("row").nth(1).inner_text().split("\t")
+    # 全体, share %, interval low, high, respondents: 2 of the 12 answers were 5.
+    assert cells[0] == "全体" and cells[4] == "12"
+    share, low, high = (float(c) for c in cells[1:4])
+    assert share == pytest.approx(100 * 2 / 12, abs=0.05)
+    assert low < share < high
     assert_accessible(page)
 
     resident = signed_in(world.outsider).browser.new_context(locale="ja-JP").new_page()
