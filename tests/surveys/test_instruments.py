@@ -81,7 +81,9 @@ def test_direct_question_has_the_national_five_options_in_order():
 
 
 def test_flags_name_national_figures_that_exist():
-    with (DATA / "national_survey_headline.csv").open(encoding="utf-8") as handle:
+    from tsunagari.indicators.national import DATA as NATIONAL
+
+    with NATIONAL.open(encoding="utf-8") as handle:
         national = {f"{r['indicator']}/{r['category']}" for r in csv.DictReader(handle)}
     named = [
         flag.national

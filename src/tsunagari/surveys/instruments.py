@@ -52,7 +52,7 @@ class Band:
     min: int
     max: int
     label: Mapping[str, str]
-    national: str = ""  # "indicator/category" of national_survey_headline.csv
+    national: str = ""  # "indicator/category" of indicators/data/national_survey.csv
 
     def holds(self, total: int) -> bool:
         return self.min <= total <= self.max
