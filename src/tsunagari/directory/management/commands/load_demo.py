@@ -35,6 +35,19 @@ class Command(BaseCommand):
                     f"オープンデータ {outcome.file} を取り込めませんでした"
                     f"（could not import）: {outcome.problem}"
                 )
+        # The staff side and the dashboard of the demo town (sample data too).
+        from tsunagari.indicators.demo import demo_measures_load
+        from tsunagari.organizations.demo import PASSWORD, demo_accounts_load
+
+        measures = demo_measures_load()
+        self.stdout.write(
+            f"デモの人口表: {measures.population_cells} 区分、"
+            f"デモの住民調査: 回答 {measures.responses} 件（新規）"
+        )
+        for username in demo_accounts_load():
+            self.stdout.write(
+                f"デモのスタッフ / demo staff: {username}（パスワード / password: {PASSWORD}）"
+            )
         if failed:
             raise CommandError(
                 f"{len(failed)} 件のファイルを取り込めませんでした（デモの生成データは登録済み）: "
