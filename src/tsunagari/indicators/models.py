@@ -36,3 +36,24 @@ class Population(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality_id} {self.district or '-'} {self.age_band} {self.sex}"
+
+
+class DistrictShape(models.Model):
+    """A district's boundary for the map on the dashboard. ``name`` is the district as
+    residents write it in the survey's 「地域」 answer (the map joins on it); ``geometry``
+    is a GeoJSON Polygon or MultiPolygon in longitude/latitude (see
+    ``tsunagari import_districts``)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField("地域名", max_length=120)
+    geometry = models.JSONField("境界（GeoJSON）")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="district_shape_unique")
+        ]
+        verbose_name = "地域の境界"
+        verbose_name_plural = "地域の境界"
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.name}"
