@@ -4,6 +4,7 @@ refused whole, and the staff dashboard's choropleth of the survey's district sha
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,85 @@ def test_a_bad_file_exits_2_naming_the_problem_and_writes_nothing(
     assert raised.value.returncode == 2
     assert message in str(raised.value)
     assert list(DistrictShape.objects.values_list("name", flat=True)) == ["本町"]
+
+
+def _prevalence_with(districts: dict[str, object]) -> Any:
+    from tsunagari.indicators.tables import Table
+
+    return Table(
+        key="prevalence",
+        title="t",
+        columns=(),
+        rows=[],
+        extra={"districts": list(districts.items())},
+    )
+
+
+def test_the_map_has_one_labelled_path_per_district_and_marks_withheld_ones() -> None:
+    from tsunagari.indicators.charts import district_map
+    from tsunagari.indicators.tables import SUPPRESSED
+
+    shapes = {
+        "鶴川": _square(139.40, 35.50),
+        "成瀬": _square(139.41, 35.50),
+        "玉川学園": _square(139.40, 35.51),
+        "忠生": _square(139.41, 35.51),
+    }
+    table = _prevalence_with({"鶴川": 4.2, "成瀬": 12.5, "玉川学園": SUPPRESSED})
+    svg = str(district_map(table, shapes))
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert "style=" not in svg
+    assert svg.count("<path") == 4
+    texts = "".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))
+    assert "鶴川" in texts and "4.2%" in texts and "12.5%" in texts
+    # The withheld district is hatched and says so; the one without data says that.
+    withheld = re.search(r'<path[^>]*data-district="玉川学園"[^>]*>', svg)
+    assert withheld and 'fill="url(#map-prevalence-hatch)"' in withheld.group(0)
+    assert "玉川学園</tspan><tspan" in svg and "非表示（10人未満）" in texts
+    assert "データなし" in texts  # 忠生 has no row
+    # Highest and lowest shares get different fills.
+    pattern = r'fill="([^"]+)"[^>]*data-district="([^"]+)"'
+    fills = {name: colour for colour, name in re.findall(pattern, svg)}
+    assert fills["鶴川"] != fills["成瀬"]
+
+
+def test_no_map_without_shapes_or_district_rows() -> None:
+    from tsunagari.indicators.charts import district_map
+
+    assert str(district_map(_prevalence_with({"鶴川": 4.2}), {})) == ""
+    assert str(district_map(_prevalence_with({}), {"鶴川": _square(139.4, 35.5)})) == ""
+
+
+def _survey_in_two_districts() -> None:
+    from tests.surveys.conftest import STAFF, make_survey
+    from tsunagari.surveys import services
+
+    survey = make_survey()
+    # 鶴川: 12 answers (3 often lonely); 成瀬: 4 answers (withheld).
+    for i in range(16):
+        services.response_enter_paper(
+            actor=STAFF,
+            survey=survey,
+            answers={
+                "direct_loneliness": 5 if i in (0, 1, 2, 12) else 2,
+                "sex": 2,
+                "district": "鶴川" if i < 12 else "成瀬",
+            },
+        )
+
+
+def test_the_staff_dashboard_shows_the_map_when_the_municipality_has_shapes(world, client):
+    from tests.staff_world import sign_in
+
+    _survey_in_two_districts()
+    signed_in = sign_in(client, world.coord_x)
+    page = signed_in.get(f"/staff/indicators/{X}/").content.decode()
+    assert "地域：鶴川" in page and "map-prevalence" not in page
+    DistrictShape.objects.create(municipality_id=X, name="鶴川", geometry=_square(139.45, 35.55))
+    DistrictShape.objects.create(municipality_id=X, name="成瀬", geometry=_square(139.46, 35.55))
+    page = signed_in.get(f"/staff/indicators/{X}/").content.decode()
+    svg = page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart map"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert svg.count("<path") == 2
+    assert "25%" in svg  # 鶴川: 3 of 12, as in the table
+    assert 'data-district="成瀬"' in svg and "非表示（10人未満）" in svg

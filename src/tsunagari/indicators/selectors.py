@@ -44,7 +44,11 @@ def _pct(value: float | None) -> float | None:
 def prevalence_table(result: prevalence.Prevalence) -> Table:
     latest = national_latest()
     rows: list[tuple[object, ...]] = []
+    # The map by district shows the same values as the table's district rows.
+    districts: list[tuple[str, object]] = []
     for row in result.rows:
+        if row.group == "district":
+            districts.append((row.value, SUPPRESSED if row.suppressed else _pct(row.estimate)))
         label = GROUP_LABELS.get(row.group, row.group)
         name = f"{label}：{row.value}" if row.value else str(label)
         if row.suppressed:
@@ -68,7 +72,7 @@ def prevalence_table(result: prevalence.Prevalence) -> Table:
         chart_high="ci_high",
         reference=latest.percent if latest else None,
         reference_label=(_("全国（%(year)s）") % {"year": latest.year_label} if latest else ""),
-        extra={"survey": result.title},
+        extra={"survey": result.title, "districts": districts},
     )
 
 

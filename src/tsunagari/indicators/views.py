@@ -21,7 +21,8 @@ from tsunagari.organizations.permissions import (
 )
 
 from . import exports, report
-from .charts import bar_chart
+from .charts import bar_chart, district_map
+from .districts import district_shapes
 from .platform import municipalities_with_listings
 from .selectors import dashboard_table, dashboard_tables
 from .tables import Table
@@ -51,7 +52,9 @@ def _charted(tables: list[Table]) -> list[tuple[Table, str]]:
     return [(table, bar_chart(table)) for table in tables]
 
 
-def _dashboard_context(municipality: Municipality, *, public: bool) -> dict[str, object]:
+def _dashboard_context(
+    municipality: Municipality, *, public: bool, with_map: bool = False
+) -> dict[str, object]:
     from . import prevalence
 
     today = timezone.localdate()
@@ -63,7 +66,17 @@ def _dashboard_context(municipality: Municipality, *, public: bool) -> dict[str,
         "public": public,
         "has_local_survey": any(t.key == "prevalence" for t in tables),
         "min_respondents": prevalence.MIN_RESPONDENTS,
+        "district_map": _district_map(municipality, tables) if with_map else "",
     }
+
+
+def _district_map(municipality: Municipality, tables: list[Table]) -> str:
+    """The map of the survey's district shares, when the municipality has boundaries
+    (empty otherwise: the table's district rows remain)."""
+    for table in tables:
+        if table.key == "prevalence" and table.extra.get("districts"):
+            return district_map(table, district_shapes(municipality.code))
+    return ""
 
 
 # -- staff -------------------------------------------------------------------------------
@@ -85,7 +98,7 @@ def staff_index(request: HttpRequest) -> HttpResponse:
 def staff_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     _overseer(request)
     municipality = municipality_for_coordinator(request.user, code)
-    context = _dashboard_context(municipality, public=False)
+    context = _dashboard_context(municipality, public=False, with_map=True)
     return render(request, "indicators/staff_dashboard.html", context)
 
 
