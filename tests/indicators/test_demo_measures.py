@@ -8,7 +8,10 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
 from tsunagari.directory.demo import DEMO_CODE, demo_load
+from tsunagari.directory.demo.town import DISTRICTS
+from tsunagari.indicators.charts import district_map
 from tsunagari.indicators.demo import RESPONSES, demo_measures_load
+from tsunagari.indicators.districts import district_shapes
 from tsunagari.indicators.models import Population
 from tsunagari.indicators.prevalence import local_prevalence
 from tsunagari.organizations.demo import COORDINATOR, PARTNER, PASSWORD, demo_accounts_load
@@ -36,11 +39,25 @@ def test_the_demo_dashboard_has_prevalence_with_intervals_by_district(demo_town:
     assert Population.objects.filter(municipality_id=DEMO_CODE).count() == 12 * 8 * 2
 
 
+def test_the_demo_town_has_a_map_with_every_district(demo_town: None) -> None:
+    from tsunagari.indicators.selectors import prevalence_table
+
+    assert demo_measures_load().district_shapes == 12
+    shapes = district_shapes(DEMO_CODE)
+    assert set(shapes) == {d.name for d in DISTRICTS}
+    result = local_prevalence(DEMO_CODE)
+    assert result is not None
+    svg = str(district_map(prevalence_table(result), shapes))
+    assert svg.count("<path") == 12
+    assert svg.count("データなし") == 1  # in the key only: every district has a value
+
+
 def test_loading_the_demo_measures_twice_adds_nothing(demo_town: None) -> None:
     demo_measures_load()
     again = demo_measures_load()
     assert again.responses == 0
     assert Response.objects.count() == RESPONSES
+    assert sorted(district_shapes(DEMO_CODE)) == sorted(d.name for d in DISTRICTS)
     assert Population.objects.filter(municipality_id=DEMO_CODE).count() == 12 * 8 * 2
 
 

@@ -1,20 +1,29 @@
 """Sample measures for the fictional demo town, so `make demo` shows a working dashboard:
-a population table by district, age band and sex, and a closed resident survey with
-synthetic answers. Everything is made up (a fixed seed), marked as sample, and loaded
-only into the fictional municipality; loading twice changes nothing."""
+a population table by district, age band and sex, a closed resident survey with
+synthetic answers, and made-up district boundaries for the map. Everything is made up
+(a fixed seed), marked as sample, and loaded only into the fictional municipality;
+loading twice changes nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from dataclasses import dataclass
 
 from tsunagari.audit.services import Actor
-from tsunagari.directory.demo.town import DEMO_CODE, DISTRICTS
+from tsunagari.directory.demo.town import (
+    DEMO_CODE,
+    DEMO_LATITUDE,
+    DEMO_LONGITUDE,
+    DISTRICTS,
+    KM_PER_DEGREE,
+)
 from tsunagari.directory.models import Municipality
 from tsunagari.surveys import services as surveys
 from tsunagari.surveys.models import Survey
 
+from .districts import Shape, district_shapes_replace
 from .population import Cell, population_replace
 
 SEED = 20251101
@@ -30,10 +39,50 @@ OFTEN_LONELY = (0.08, 0.08, 0.06, 0.05, 0.05, 0.04, 0.03, 0.04)
 RESPONSES = 800
 
 
+# The town's made-up boundaries: a 4 x 3 grid of rectangles (km from the centre), the
+# districts placed north to south, then west to east, by their centres.
+GRID_COLUMNS, GRID_ROWS = 4, 3
+GRID_EAST = (-4.0, 4.0)
+GRID_NORTH = (-3.6, 3.6)
+
+
 @dataclass(frozen=True)
 class DemoMeasures:
     population_cells: int
     responses: int
+    district_shapes: int = 0
+
+
+def demo_district_shapes() -> list[Shape]:
+    """One rectangle per demo district, in longitude/latitude."""
+    ordered = sorted(DISTRICTS, key=lambda d: -d.north_km)
+    width = (GRID_EAST[1] - GRID_EAST[0]) / GRID_COLUMNS
+    height = (GRID_NORTH[1] - GRID_NORTH[0]) / GRID_ROWS
+    km_per_lon = KM_PER_DEGREE * math.cos(math.radians(DEMO_LATITUDE))
+
+    def at(east: float, north: float) -> list[float]:
+        return [
+            round(DEMO_LONGITUDE + east / km_per_lon, 6),
+            round(DEMO_LATITUDE + north / KM_PER_DEGREE, 6),
+        ]
+
+    shapes = []
+    for row in range(GRID_ROWS):
+        band = ordered[row * GRID_COLUMNS : (row + 1) * GRID_COLUMNS]
+        for column, district in enumerate(sorted(band, key=lambda d: d.east_km)):
+            west = GRID_EAST[0] + column * width
+            north = GRID_NORTH[1] - row * height
+            ring = [
+                at(west, north),
+                at(west, north - height),
+                at(west + width, north - height),
+                at(west + width, north),
+                at(west, north),
+            ]
+            shapes.append(
+                Shape(name=district.name, geometry={"type": "Polygon", "coordinates": [ring]})
+            )
+    return shapes
 
 
 def demo_measures_load(*, actor: Actor | None = None) -> DemoMeasures:
@@ -53,8 +102,9 @@ def demo_measures_load(*, actor: Actor | None = None) -> DemoMeasures:
         for sex in ("male", "female")
     ]
     written = population_replace(cells=cells)
+    shapes = district_shapes_replace(code=DEMO_CODE, shapes=demo_district_shapes())
     if Survey.objects.filter(municipality_id=DEMO_CODE, title=SURVEY_TITLE).exists():
-        return DemoMeasures(population_cells=written, responses=0)
+        return DemoMeasures(population_cells=written, responses=0, district_shapes=shapes)
     survey = surveys.survey_create(
         actor=actor,
         municipality=Municipality.objects.get(code=DEMO_CODE),
@@ -74,7 +124,7 @@ def demo_measures_load(*, actor: Actor | None = None) -> DemoMeasures:
         sha256="",
     )
     surveys.survey_close(actor=actor, survey=survey)
-    return DemoMeasures(population_cells=written, responses=len(rows))
+    return DemoMeasures(population_cells=written, responses=len(rows), district_shapes=shapes)
 
 
 def _answers(rng: random.Random) -> dict[str, object]:
