@@ -61,6 +61,11 @@ def test_importing_a_feature_collection_replaces_the_municipalitys_shapes(
     shapes = {s.name: s.geometry for s in DistrictShape.objects.filter(municipality_id=X)}
     assert set(shapes) == {"鶴川", "成瀬"}
     assert shapes["成瀬"]["type"] == "MultiPolygon"
+    from tsunagari.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(action="indicators.import")
+    assert (event.object_type, event.object_id) == ("municipality", X)
+    assert event.new_values == {"table": "district_shape", "districts": ["成瀬", "鶴川"]}
 
 
 BAD_FILES = {

@@ -94,6 +94,10 @@ def test_population_imports_and_replaces(reference_data, tmp_path) -> None:
     assert population_totals() == {"132098": 420}
     call_command("import_population", str(path), stdout=io.StringIO())
     assert population_totals() == {"132098": 420}  # replaced, not added
+    from tsunagari.audit.models import AuditEvent
+
+    events = AuditEvent.objects.filter(action="indicators.import")
+    assert [e.new_values["cells"] for e in events] == [4, 4]  # each load is recorded
 
 
 @pytest.mark.django_db

@@ -53,6 +53,8 @@ class AuditAction(models.TextChoices):
     SURVEY_CODES = "survey.codes", "招待コードの発行"
     RESPONSE_PAPER = "response.paper", "紙の回答の入力"
     RESPONSE_IMPORT = "response.import", "回答の取り込み"
+    # Reference tables of the indicators (population, district boundaries)
+    REFERENCE_IMPORT = "indicators.import", "人口・地域境界の取り込み"
     # The platform itself
     AUDIT_EXPORT = "audit.export", "監査記録の書き出し"
     BACKUP = "platform.backup", "バックアップ"

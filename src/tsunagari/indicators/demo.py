@@ -101,8 +101,8 @@ def demo_measures_load(*, actor: Actor | None = None) -> DemoMeasures:
         for band, size in zip(AGE_BANDS, BAND_SIZE, strict=True)
         for sex in ("male", "female")
     ]
-    written = population_replace(cells=cells)
-    shapes = district_shapes_replace(code=DEMO_CODE, shapes=demo_district_shapes())
+    written = population_replace(actor=actor, cells=cells)
+    shapes = district_shapes_replace(actor=actor, code=DEMO_CODE, shapes=demo_district_shapes())
     if Survey.objects.filter(municipality_id=DEMO_CODE, title=SURVEY_TITLE).exists():
         return DemoMeasures(population_cells=written, responses=0, district_shapes=shapes)
     survey = surveys.survey_create(

@@ -17,6 +17,9 @@ from typing import Any
 
 from django.db import transaction
 
+from tsunagari.audit.models import AuditAction
+from tsunagari.audit.services import Actor, audit_record
+
 from .models import DistrictShape
 
 # Rough bounds of Japan (longitude, latitude), generous enough for every island.
@@ -127,13 +130,20 @@ def parse_districts(text: str, *, name_property: str = "name") -> list[Shape]:
     return shapes
 
 
-def district_shapes_replace(*, code: str, shapes: Sequence[Shape]) -> int:
-    """Replace every shape of municipality ``code`` with ``shapes`` in one transaction;
-    returns how many were written."""
+def district_shapes_replace(*, actor: Actor, code: str, shapes: Sequence[Shape]) -> int:
+    """Replace every shape of municipality ``code`` with ``shapes`` in one transaction,
+    audited; returns how many were written."""
     with transaction.atomic():
         DistrictShape.objects.filter(municipality_id=code).delete()
         DistrictShape.objects.bulk_create(
             DistrictShape(municipality_id=code, name=s.name, geometry=s.geometry) for s in shapes
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.REFERENCE_IMPORT,
+            object_type="municipality",
+            object_id=code,
+            new={"table": "district_shape", "districts": sorted(s.name for s in shapes)},
         )
     return len(shapes)
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Sum
 
+from tsunagari.audit.models import AuditAction
+from tsunagari.audit.services import Actor, audit_record
 from tsunagari.directory.models import Municipality
 
 from .models import Population
@@ -148,7 +150,7 @@ def parse_population(text: str) -> list[Cell]:
 
 
 @transaction.atomic
-def population_replace(*, cells: Iterable[Cell]) -> int:
+def population_replace(*, actor: Actor, cells: Iterable[Cell]) -> int:
     """Replace the counts of each (municipality, as_of) the cells cover; returns the
     number of cells written. A repeated cell is an error and nothing is written."""
     cells = list(cells)
@@ -160,8 +162,19 @@ def population_replace(*, cells: Iterable[Cell]) -> int:
                 f"同じ区分が2回あります / repeated cell: {' '.join(map(str, key))}"
             )
         seen.add(key)
-    for code, as_of in {(c.code, c.as_of) for c in cells}:
+    for code, as_of in sorted({(c.code, c.as_of) for c in cells}):
         Population.objects.filter(municipality_id=code, as_of=as_of).delete()
+        audit_record(
+            actor=actor,
+            action=AuditAction.REFERENCE_IMPORT,
+            object_type="municipality",
+            object_id=code,
+            new={
+                "table": "population",
+                "as_of": as_of,
+                "cells": sum(1 for c in cells if (c.code, c.as_of) == (code, as_of)),
+            },
+        )
     Population.objects.bulk_create(
         Population(
             municipality_id=c.code,

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tsunagari.audit.services import Actor
 from tsunagari.directory.models import Municipality
 from tsunagari.indicators.districts import (
     DistrictInputError,
@@ -56,5 +57,7 @@ class Command(BaseCommand):
             shapes = parse_districts(text, name_property=options["name_property"])
         except DistrictInputError as error:
             raise CommandError(f"{path.name}: {error}", returncode=BAD_INPUT) from error
-        written = district_shapes_replace(code=code, shapes=shapes)
+        written = district_shapes_replace(
+            actor=Actor(label=f"import:{path.name}"), code=code, shapes=shapes
+        )
         self.stdout.write(f"{written} 地域の境界を読み込みました / {written} districts loaded")

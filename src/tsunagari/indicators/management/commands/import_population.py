@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tsunagari.audit.services import Actor
 from tsunagari.indicators.population import (
     PopulationInputError,
     parse_population,
@@ -37,7 +38,9 @@ class Command(BaseCommand):
                     " / neither UTF-8 nor Shift_JIS"
                 ) from error
         try:
-            written = population_replace(cells=parse_population(text))
+            written = population_replace(
+                actor=Actor(label=f"import:{path.name}"), cells=parse_population(text)
+            )
         except PopulationInputError as error:
             raise CommandError(f"{path.name}: {error}") from error
         self.stdout.write(f"{written} 件の人口を読み込みました / {written} cells loaded")
