@@ -135,19 +135,20 @@ def local_prevalence(code: str) -> Prevalence | None:
     responses (open or closed), as prevalence rows by age band, sex and district, with
     the survey's weights and strata; earlier such surveys give the overall row per wave.
     None while there is no such survey."""
+    from django.db.models import Exists, OuterRef
     from django.utils.translation import get_language
 
     from tsunagari.surveys import instruments
     from tsunagari.surveys.models import Response, Survey, SurveyStatus
     from tsunagari.surveys.selectors import responses_frame
 
-    surveys = [
-        survey
-        for survey in Survey.objects.filter(municipality_id=code)
+    # One query for the surveys with answers (not one existence check per survey).
+    answered = Response.objects.filter(survey_id=OuterRef("pk"))
+    surveys = list(
+        Survey.objects.filter(Exists(answered), municipality_id=code)
         .exclude(status=SurveyStatus.DRAFT)
         .order_by("-created_at", "-id")
-        if Response.objects.filter(survey=survey).exists()
-    ]
+    )
     frames = [(s, responses_frame(s)) for s in surveys]
     frames = [(s, f) for s, f in frames if OUTCOME in f]
     if not frames:

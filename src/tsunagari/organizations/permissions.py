@@ -189,11 +189,23 @@ def listing_for_registration(user: Any, listing_id: uuid.UUID | str) -> Listing:
 
 
 def _listing_ids(user: Any, roles: tuple[str, ...] | None = None) -> list[uuid.UUID]:
-    """HSDS organization ids stewarded by the user's organisations (with one of ``roles``)."""
-    org_ids = [o for o, r in roles_of(user).items() if roles is None or r in roles]
-    if not org_ids:
+    """HSDS organization ids stewarded by the user's organisations (with one of ``roles``).
+    The organisation -> listing map is read once per user object, like ``roles_of``: a
+    staff page asks several access questions per request."""
+    roles_by_org = roles_of(user)
+    if not roles_by_org:
         return []
-    return list(Organization.objects.filter(id__in=org_ids).values_list("listing_id", flat=True))
+    listing_of = getattr(user, "_listing_by_org", None)
+    if listing_of is None:
+        listing_of = dict(
+            Organization.objects.filter(id__in=list(roles_by_org)).values_list("id", "listing_id")
+        )
+        user._listing_by_org = listing_of
+    return [
+        listing_of[o]
+        for o, r in roles_by_org.items()
+        if (roles is None or r in roles) and o in listing_of
+    ]
 
 
 def services_visible_to(user: Any) -> QuerySet[Service]:
