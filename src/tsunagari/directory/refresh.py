@@ -64,8 +64,12 @@ def refresh_derived(
             parallel=parallel and len(service_ids) >= PARALLEL_MIN_SERVICES and forked.available(),
         )
 
-    # 3. Cached facts about the whole directory (the search form's list of places):
-    # forget them now and again once committed, so no request keeps the old ones.
+    derived_changed()
+
+
+def derived_changed() -> None:
+    """Cached facts about the whole directory (the search form's list of places) are
+    forgotten now and again once committed, so no request keeps the old ones."""
     from .selectors import forget_cached_choices
 
     forget_cached_choices()

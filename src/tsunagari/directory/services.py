@@ -51,9 +51,11 @@ from tsunagari.core.bulk import (
 )
 
 from .hsds import BY_NAME, TABLES, Table, row_from_instance
+from .inference import COLUMNS as INFERRED_COLUMNS
 from .inference import is_inferred_label
-from .models import DataSource
-from .refresh import refresh_derived
+from .inference.facts import raw_id
+from .models import Attribute, DataSource, Service
+from .refresh import derived_changed, refresh_derived
 
 # A set of HSDS rows that belong together (usually one service with its parts):
 # table name -> rows keyed by HSDS field name, values already converted (hsds.to_python).
@@ -187,6 +189,14 @@ class DirectoryWriter:
         self._optimistic: set[str] = {t.name for t in TABLES}
         # Child tables known to hold no rows, so no stale rows to look for.
         self._empty: dict[str, bool] = {}
+        # What the reader derived from the graphs (directory/derive.py), by service raw
+        # id; used for records all of whose rows this write creates.
+        self._derived: dict[Any, Any] = {}
+        # Records of this batch that met a row of the same id with other values.
+        self._conflicted: set[Record] = set()
+        # Organisations whose name changed: their services' documents show it.
+        self._renamed_organizations: set[uuid.UUID] = set()
+        self.derived_written = 0  # services whose derivations were written
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
@@ -196,13 +206,27 @@ class DirectoryWriter:
         for table_name, rows in graph.items():
             pending = self._pending[table_name]
             for row in rows:
-                pending[row["id"]] = (row, record)
+                pk = row["id"]
+                earlier = pending.get(pk)
+                if earlier is not None and earlier[0] != row:
+                    # The later row wins; what was derived from the earlier one is wrong.
+                    # (Of the derived formats' rows only organisations are shared, and a
+                    # renamed one has every service refreshed at the end.)
+                    self._conflicted.update((earlier[1], record))
+                    if table_name == "organization":
+                        self._renamed_organizations.add(pk)
+                pending[pk] = (row, record)
         if complete:
             self._owned_services.update(r["id"] for r in graph.get("service", ()))
             self._owned_locations.update(r["id"] for r in graph.get("location", ()))
         self._graphs += 1
         if self._graphs >= self.batch_size:
             self.flush()
+
+    def add_derived(self, derived: dict[Any, Any]) -> None:
+        """What the reader derived from graphs it is about to ``add`` (service raw id ->
+        ``derive.Derived``)."""
+        self._derived.update(derived)
 
     def flush(self) -> None:
         for table in TABLES:
@@ -212,9 +236,12 @@ class DirectoryWriter:
         self._audit_created()
         self._delete_stale()
         self._audit.flush()
+        fresh = self._write_derived()
         for record in self._changed_records:
-            self.touched_services.update(self._graph_services.get(record, ()))
+            if record not in fresh:
+                self.touched_services.update(self._graph_services.get(record, ()))
         self._changed_records.clear()
+        self._conflicted.clear()
         self._graph_services.clear()
         self._pending.clear()
         self._owned_services.clear()
@@ -225,7 +252,10 @@ class DirectoryWriter:
 
     def finish(self) -> Counter[tuple[str, str]]:
         self.flush()
+        self._touch_renamed_organizations()
         refresh_derived(self.touched_services, parallel=self.parallel)
+        if self.derived_written:
+            derived_changed()
         return self.stats
 
     # -- internals ---------------------------------------------------------------------
@@ -238,6 +268,62 @@ class DirectoryWriter:
 
     def _touch(self, record: Record) -> None:
         self._changed_records.add(record)
+
+    def _write_derived(self) -> set[Record]:
+        """Write the inferred terms and search documents the reader derived, for the
+        records of this batch whose rows were all created now (their stored rows are the
+        graph: directory/derive.py). Returns those records; the others are refreshed
+        from the database at ``finish``."""
+        if not self._derived:
+            return set()
+        stale = set(self._conflicted)
+        for table_name, ids in self._preexisting.items():
+            if table_name != "organization":  # shared; a renamed one is handled at finish
+                pending = self._pending[table_name]
+                stale.update(pending[pk][1] for pk in ids)
+        fresh: set[Record] = set()
+        rows: list[tuple[Any, ...]] = []
+        drafts: list[Any] = []
+        derived = self._derived
+        for record in self._changed_records:
+            services = self._graph_services.get(record)
+            if record in stale or not services:
+                continue
+            found = [derived.get(raw_id(sid)) for sid in services]
+            if not all(found):
+                continue
+            fresh.add(record)
+            for item in filter(None, found):
+                rows.extend(item.inferred)
+                if item.draft is not None:
+                    drafts.append(item.draft)
+        for services in self._graph_services.values():
+            for sid in services:
+                derived.pop(raw_id(sid), None)
+        if not fresh:
+            return fresh
+        from tsunagari.search.index import add_documents
+
+        try:
+            with transaction.atomic():
+                insert_rows(Attribute, INFERRED_COLUMNS, rows)
+                add_documents(drafts)
+        except IntegrityError:  # a stray row of the same id: refresh them instead
+            return set()
+        self.derived_written += len(fresh)
+        return fresh
+
+    def _touch_renamed_organizations(self) -> None:
+        """The services of an organisation whose name changed are refreshed: their
+        search documents hold the name."""
+        renamed = sorted(self._renamed_organizations)
+        for start in range(0, len(renamed), 500):
+            self.touched_services.update(
+                Service.objects.filter(
+                    organization_id__in=renamed[start : start + 500]
+                ).values_list("id", flat=True)
+            )
+        self._renamed_organizations.clear()
 
     def _upsert(self, table: Table, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]) -> None:
         shape = self._shape(table)
@@ -323,6 +409,8 @@ class DirectoryWriter:
             if not diff:
                 self.stats[(table.name, "unchanged")] += 1
                 continue
+            if table.name == "organization" and "name" in diff:
+                self._renamed_organizations.add(old["id"])
             merged = {**old, **values}
             if shape.stamp_imported:
                 merged["imported_at"] = self.now

@@ -24,8 +24,8 @@ pytestmark = pytest.mark.usefixtures("directory")
 
 @pytest.fixture
 def child_reads_every_file(monkeypatch: pytest.MonkeyPatch):
-    """Children for the smallest file: one reads it, one builds terms and documents,
-    each in several messages."""
+    """Children for the smallest file: one reads it, one rebuilds the terms and
+    documents of changed services, each in several messages."""
     monkeypatch.setattr(forked, "available", lambda: True)  # however busy the machine
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "BATCH", 4)
@@ -61,8 +61,31 @@ def test_a_child_process_reads_the_same_directory(path, child_reads_every_file):
         in_process = snapshot()
         transaction.set_rollback(True)
     result = import_file(path, parallel=True)
-    assert child_reads_every_file == [parallel._child, refresh._worker]
+    # Terms and documents of new services come with the graphs (directory/derive.py).
+    assert child_reads_every_file == [parallel._child]
     assert result.records > 7
+    assert snapshot() == in_process
+
+
+def test_a_child_process_refreshes_changed_services_the_same(
+    tmp_path: Path, child_reads_every_file
+):
+    import_file(KUDAMATSU_CARE)
+    with KUDAMATSU_CARE.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    remarks = rows[0].index("備考")
+    for row in rows[1:]:
+        row[remarks] = "土日も電話で相談できます"
+    changed = tmp_path / KUDAMATSU_CARE.name
+    with changed.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    with transaction.atomic():
+        import_file(changed)  # in-process
+        in_process = snapshot()
+        transaction.set_rollback(True)
+    child_reads_every_file.clear()
+    import_file(changed, parallel=True)
+    assert child_reads_every_file == [parallel._child, refresh._worker]
     assert snapshot() == in_process
 
 

@@ -20,7 +20,7 @@ from ..hsds import TABLES
 from ..models import DataSource, Municipality
 from ..services import DirectoryWriter, record_import
 from .base import Format, ImportContext, ImportProblem
-from .parallel import read_graphs
+from .parallel import read_batches
 from .reading import read_head
 from .registry import FORMATS
 
@@ -104,12 +104,14 @@ def import_file(
         # replace parts that disappeared; table-by-table formats only upsert.
         complete = fmt.complete_records
         # closing(): a child reading the file (parallel.py) stops when the writing fails.
-        with closing(read_graphs(fmt, ctx, parallel=parallel)) as graphs:
-            for graph in graphs:
-                writer.add(graph, complete=complete)
-                records += 1
-                if progress is not None:
-                    progress(records)
+        with closing(read_batches(fmt, ctx, parallel=parallel)) as batches:
+            for graphs, derived in batches:
+                writer.add_derived(derived)
+                for graph in graphs:
+                    writer.add(graph, complete=complete)
+                    records += 1
+                    if progress is not None:
+                        progress(records)
         stats = writer.finish()
         _check_references(path, stats)
         source.record_count = records

@@ -68,6 +68,10 @@ class Format(Protocol):
     # True when each yielded graph is a whole service: parts stored before but missing
     # now are deleted. Table-by-table formats (HSDS tabular) set it False.
     complete_records: bool
+    # Formats may also set ``own_parts = True`` when every part of a graph belongs to its
+    # service alone (ids derived from the service id; only the organisation is shared):
+    # inferred terms and search documents are then derived from the graphs as they are
+    # read (directory/derive.py).
 
     def sniff(self, path: Path, head: str) -> bool:
         """True if this format reads the file. ``head`` is the decoded start of the file."""

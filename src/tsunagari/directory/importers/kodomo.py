@@ -46,6 +46,7 @@ class KodomoShokudoFormat:
     name = "kodomo_shokudo"
     label = "子ども食堂・居場所 一覧（49列）"
     complete_records = True
+    own_parts = True  # parts are built by records.Record (see directory/derive.py)
 
     def sniff(self, path: Path, head: str) -> bool:
         columns = set(sniff_header(head))

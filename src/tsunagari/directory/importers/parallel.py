@@ -1,11 +1,11 @@
-"""Reading a large file on the second core: a child process (``directory.forked``)
-parses the CSV and builds the graphs while this process writes the ones before.
+"""Reading a file in batches, and on the second core for a large one: a child process
+(``directory.forked``) parses the CSV, builds the graphs and derives what it can from
+them (``directory.derive``: inferred terms and search documents) while this process
+writes the batches before.
 
-Parsing and building records is about a fifth of a first import; the rest (writing,
-audit, inference, the search index) needs the one database connection and stays here.
-The child is forked after the format's ``prepare`` has done every query the reader
-needs, and never uses the database itself. Graphs come back pickled in batches through
-a pipe, whose small buffer keeps the child at most a batch or two ahead, so memory stays
+The child is forked after the format's ``prepare`` and the ``Deriver`` have done every
+query they need, and never uses the database itself. Batches come back pickled through
+a pipe, whose small buffer keeps the child at most a few batches ahead, so memory stays
 bounded.
 
 A problem in the file reaches this process as the same ``ImportProblem`` (file, row,
@@ -13,15 +13,18 @@ column), raised where the serial reader would raise it, so the import rolls back
 writes nothing. Small files, formats without ``prepare``, machines without ``fork`` or
 a free second core (``forked.available``), and callers that did not ask
 (``import_file(parallel=True)``: the command line does; a threaded web server must not
-fork) read in-process as before. The command's progress bar runs a monitor thread; the
-child never touches it, so a lock it held at the fork cannot matter."""
+fork) read in-process, with the same batches. The command's progress bar runs a
+monitor thread; the child never touches it, so a lock it held at the fork cannot
+matter."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
+from typing import Any
 
 from .. import forked
+from ..derive import Deriver
 from ..services import Graph
 from .base import Format, ImportContext, ImportProblem
 
@@ -30,10 +33,17 @@ from .base import Format, ImportContext, ImportProblem
 MIN_BYTES = 2 << 20
 BATCH = 250  # graphs per message
 
+# Graphs, and what was derived from them (service raw id -> directory.derive.Derived).
+Batch = tuple[list[Graph], dict[Any, Any]]
 
-def read_graphs(fmt: Format, ctx: ImportContext, *, parallel: bool) -> Generator[Graph, None, None]:
-    """The graphs of ``ctx.path``; read in a child process when ``parallel`` allows it
-    and that pays."""
+
+def read_batches(
+    fmt: Format, ctx: ImportContext, *, parallel: bool
+) -> Generator[Batch, None, None]:
+    """The graphs of ``ctx.path`` in batches; read in a child process when ``parallel``
+    allows it and that pays. Formats whose parts are their service's own
+    (``own_parts``) come with their derivations."""
+    derive = Deriver() if getattr(fmt, "own_parts", False) else None
     prepare: Callable[[ImportContext], Callable[[], Iterator[Graph]]] | None = getattr(
         fmt, "prepare", None
     )
@@ -43,13 +53,26 @@ def read_graphs(fmt: Format, ctx: ImportContext, *, parallel: bool) -> Generator
         or not forked.available()
         or ctx.path.stat().st_size < MIN_BYTES
     ):
-        yield from fmt.read(ctx)
+        yield from _batches(fmt.read(ctx), derive)
         return
-    yield from _from_child(prepare(ctx), ctx)
+    yield from _from_child(prepare(ctx), ctx, derive)
 
 
-def _from_child(reader: Callable[[], Iterator[Graph]], ctx: ImportContext) -> Iterator[Graph]:
-    process, to_child, from_child = forked.start(_child, reader, ctx)
+def _batches(graphs: Iterator[Graph], derive: Deriver | None) -> Iterator[Batch]:
+    batch: list[Graph] = []
+    for graph in graphs:
+        batch.append(graph)
+        if len(batch) == BATCH:
+            yield batch, derive(batch) if derive else {}
+            batch = []
+    if batch:
+        yield batch, derive(batch) if derive else {}
+
+
+def _from_child(
+    reader: Callable[[], Iterator[Graph]], ctx: ImportContext, derive: Deriver | None
+) -> Iterator[Batch]:
+    process, to_child, from_child = forked.start(_child, reader, ctx, derive)
     try:
         while True:
             kind, (payload, rows_read) = forked.receive(from_child, process)
@@ -57,9 +80,9 @@ def _from_child(reader: Callable[[], Iterator[Graph]], ctx: ImportContext) -> It
             if kind == "problem":
                 reason, file, row, column = payload
                 raise ImportProblem(reason, file=file, row=row, column=column)
-            yield from payload
             if kind == "done":
                 return
+            yield payload
     finally:
         forked.stop(process, to_child, from_child)  # at once, if the import stopped early
 
@@ -69,15 +92,12 @@ def _child(
     _from_parent: Connection,
     reader: Callable[[], Iterator[Graph]],
     ctx: ImportContext,
+    derive: Deriver | None,
 ) -> None:
     try:
-        batch: list[Graph] = []
-        for graph in reader():
-            batch.append(graph)
-            if len(batch) == BATCH:
-                forked.send(to_parent, ("graphs", (batch, ctx.rows_read)))
-                batch = []
-        forked.send(to_parent, ("done", (batch, ctx.rows_read)))
+        for batch in _batches(reader(), derive):
+            forked.send(to_parent, ("batch", (batch, ctx.rows_read)))
+        forked.send(to_parent, ("done", (None, ctx.rows_read)))
     except ImportProblem as exc:
         # Sent as fields: the exception's keyword-only arguments do not survive pickling.
         problem = (exc.reason, exc.file, exc.row, exc.column)

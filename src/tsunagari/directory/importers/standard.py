@@ -22,6 +22,7 @@ from .tabular import CsvFile, Row, first_present, sniff_header
 
 class StandardFormat:
     complete_records = True
+    own_parts = True  # parts are built by records.Record (see directory/derive.py)
 
     def __init__(self, spec: specs.DatasetSpec) -> None:
         self.spec = spec

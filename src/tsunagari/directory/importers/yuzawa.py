@@ -35,6 +35,7 @@ class YuzawaLifeEventFormat:
     name = "yuzawa:life_event_soudan"
     label = "湯沢市 ライフイベントに関する相談窓口（JSON）"
     complete_records = True
+    own_parts = True  # parts are built by records.Record (see directory/derive.py)
 
     def sniff(self, path: Path, head: str) -> bool:
         start = head.lstrip("\ufeff \r\n\t")
