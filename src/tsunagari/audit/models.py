@@ -79,6 +79,7 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,  # audit_actor_idx: only where set (imports have no user)
     )
     # Who acted when there is no user: "import:<file>", "demo", "system".
     actor_label = models.CharField("実行者", max_length=255)
@@ -90,6 +91,7 @@ class AuditEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name="団体",
+        db_index=False,  # audit_org_time_idx starts with it
     )
     action = models.CharField("操作", max_length=40, choices=AuditAction.choices)
     object_type = models.CharField("対象の種類", max_length=60)
@@ -104,7 +106,16 @@ class AuditEvent(models.Model):
         ordering = ["-occurred_at", "-id"]
         indexes = [
             models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
-            models.Index(fields=["organization", "occurred_at"], name="audit_org_time_idx"),
+            # Only events that name an organisation are looked up by it (an import's
+            # hundreds of thousands of events name none, and add no entry).
+            models.Index(
+                fields=["organization", "occurred_at"],
+                name="audit_org_time_idx",
+                condition=models.Q(organization__isnull=False),
+            ),
+            models.Index(
+                fields=["actor"], name="audit_actor_idx", condition=models.Q(actor__isnull=False)
+            ),
         ]
         verbose_name = "監査記録"
         verbose_name_plural = "監査記録"

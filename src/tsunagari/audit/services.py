@@ -65,18 +65,7 @@ class AuditBuffer:
         old: Mapping[str, Any] | None = None,
         new: Mapping[str, Any] | None = None,
     ) -> None:
-        self.events.append(
-            [
-                self.actor.user_id,
-                self.actor.label,
-                action.value,
-                object_type,
-                str(object_id),
-                _json(old),
-                _json(new),
-                self.actor.request_id,
-            ]
-        )
+        self.events.append(event_row(self.actor, action, object_type, object_id, old, new))
 
     def flush(self) -> int:
         """Store the collected events, all stamped with the time of this call."""
@@ -90,6 +79,28 @@ class AuditBuffer:
         )
         self.events = []
         return count
+
+
+def event_row(
+    actor: Actor,
+    action: AuditAction,
+    object_type: str,
+    object_id: object,
+    old: Mapping[str, Any] | None = None,
+    new: Mapping[str, Any] | None = None,
+) -> list[Any]:
+    """An event as ``AuditBuffer.flush`` stores it (``COLUMNS`` after the time). No
+    database: a child process may build them (directory/prepared.py)."""
+    return [
+        actor.user_id,
+        actor.label,
+        action.value,
+        object_type,
+        str(object_id),
+        _json(old),
+        _json(new),
+        actor.request_id,
+    ]
 
 
 def _json(values: Mapping[str, Any] | None) -> str | None:

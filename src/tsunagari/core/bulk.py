@@ -155,11 +155,26 @@ def insert_rows(
 ) -> int:
     """INSERT rows (values in ``columns`` order, by attname). Values of ``prepared``
     columns are already what the database takes (e.g. JSON text). Returns the count."""
-    params = _params(concrete_fields(model), columns, rows, prepared)
-    sql = insert_sql(model, columns)
+    return insert_params(model, columns, as_params(model, columns, rows, prepared=prepared))
+
+
+def as_params(
+    model: type[models.Model],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    prepared: Collection[str] = (),
+) -> list[list[Any]]:
+    """Rows (values in ``columns`` order) as the query parameters ``insert_params``
+    takes. No database: a child process may prepare them (directory/prepared.py)."""
+    return _params(concrete_fields(model), columns, rows, prepared)
+
+
+def insert_params(model: type[models.Model], columns: Sequence[str], params: list[Any]) -> int:
+    """INSERT rows already turned into query parameters (``as_params``)."""
     if params:
         with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+            cursor.executemany(insert_sql(model, columns), params)
     return len(params)
 
 

@@ -81,9 +81,14 @@ def stop(process: BaseProcess, *ends: Connection) -> None:
 
 
 def send(end: Connection, message: Any) -> None:
+    end.send_bytes(dumps(message))
+
+
+def dumps(obj: Any) -> bytes:
+    """``obj`` pickled, UUIDs as numbers (see ``_Pickler``); ``pickle.loads`` reads it."""
     buffer = io.BytesIO()
-    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(message)
-    end.send_bytes(buffer.getbuffer())
+    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(obj)
+    return buffer.getvalue()
 
 
 class _Pickler(pickle.Pickler):

@@ -3,24 +3,26 @@ data through ``DirectoryWriter``, which upserts by id, removes what a complete r
 longer has, and records an audit event for every create, update and delete in the same
 transaction as the change.
 
-How the import is fast: graphs are written in batches of a thousand records, and each
-table's rows of a batch are first INSERTed as new with one ``executemany`` under a
-savepoint, without reading anything back (a first import reads nothing). Only when that
-meets a stored row (a re-import, an organisation shared by many rows) does the table
-fall back, for this batch, to one SELECT of the stored rows and a comparison in their
-stored form (``core.bulk.as_param``: hex ids, ISO text), so unchanged rows cost a tuple
-comparison and no ORM object; it tries plain INSERTs again once a batch finds nothing
-stored. Column order, defaults and converters are worked out once per table
-(``_Shape``; ``core.bulk`` writes out one function per row shape that turns a row into
-its parameters), child tables known to be empty are not searched for stale rows, and
-only services whose rows changed are handed to ``refresh_derived``, which gets each
-service's term codes from inference instead of reading them back.
+How the import is fast: graphs are written in batches of a thousand records. Each
+table's rows of a batch are looked up by id in one SELECT (``core.bulk.select_raw``,
+values in their stored form: hex ids, ISO text); rows not found are INSERTed with one
+``executemany``, and stored ones are compared in that form, so unchanged rows cost a
+tuple comparison and no ORM object. (No savepoint and optimistic INSERT: on SQLite a
+savepoint copies every page it touches, which cost more than the read.) Column order,
+defaults and converters are worked out once per table (``_Shape``; ``core.bulk``
+writes out one function per row shape that turns a row into its parameters), child
+tables known to be empty are not searched for stale rows, and only services whose rows
+changed are refreshed (``refresh_derived``).
+
+What is derived from new services (inferred terms, search documents) comes with the
+graphs (``directory/derive.py``, ``add_derived``): a first import reads nothing back.
 
 A large import from the command line (``import_file(parallel=True)``) also uses the
-second core: a child process reads the file and builds the graphs
-(``importers/parallel.py``) and, at ``finish()``, another does the folding, matching and
-bigrams of inference and the search index (``refresh.py``), while this process, which
-alone holds the database connection, writes. Cyclic garbage collection is paused for the
+second core: a child process reads the file, builds the graphs, derives from them and
+prepares each batch's INSERT parameters and CREATE events (``directory/prepared.py``,
+``add_prepared``), while this process, which alone holds the database connection, runs
+the statements. When a large write does need the refresh, a child does its folding,
+matching and bigrams (``refresh.py``). Cyclic garbage collection is paused for the
 whole import (``core.bulk.paused_gc``). The readers do their part in
 ``importers/normalise.py`` (cached parsers for repeated cells) and ``importers/records.py``
 (part ids derived from the service id without hashing)."""
@@ -32,9 +34,8 @@ import operator
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
@@ -44,6 +45,7 @@ from tsunagari.core.bulk import (
     as_param,
     concrete_fields,
     defaults,
+    insert_params,
     insert_rows,
     param_converters,
     select_raw,
@@ -56,6 +58,9 @@ from .inference import is_inferred_label
 from .inference.facts import raw_id
 from .models import Attribute, DataSource, Service
 from .refresh import derived_changed, refresh_derived
+
+if TYPE_CHECKING:
+    from .prepared import Prepared
 
 # A set of HSDS rows that belong together (usually one service with its parts):
 # table name -> rows keyed by HSDS field name, values already converted (hsds.to_python).
@@ -182,11 +187,8 @@ class DirectoryWriter:
         self._preexisting: dict[str, set[uuid.UUID]] = defaultdict(set)
         # Rows created in this batch, in column order, with their record (the graph's
         # service, or its first row): rows created with their record are audited as one event.
-        self._created: list[tuple[str, uuid.UUID, tuple[Any, ...], Record]] = []
+        self._created: list[Created] = []
         self._shapes: dict[str, _Shape] = {}
-        # Tables whose rows of this batch are tried as plain INSERTs first (see the class
-        # docstring); a table leaves the set when a batch meets stored rows.
-        self._optimistic: set[str] = {t.name for t in TABLES}
         # Child tables known to hold no rows, so no stale rows to look for.
         self._empty: dict[str, bool] = {}
         # What the reader derived from the graphs (directory/derive.py), by service raw
@@ -201,27 +203,60 @@ class DirectoryWriter:
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
         locations: parts stored earlier but missing now are deleted."""
-        record = _record(graph)
+        record = record_of(graph)
         self._graph_services[record] = [r["id"] for r in graph.get("service", ())]
         for table_name, rows in graph.items():
-            pending = self._pending[table_name]
-            for row in rows:
-                pk = row["id"]
-                earlier = pending.get(pk)
-                if earlier is not None and earlier[0] != row:
-                    # The later row wins; what was derived from the earlier one is wrong.
-                    # (Of the derived formats' rows only organisations are shared, and a
-                    # renamed one has every service refreshed at the end.)
-                    self._conflicted.update((earlier[1], record))
-                    if table_name == "organization":
-                        self._renamed_organizations.add(pk)
-                pending[pk] = (row, record)
+            self._queue(table_name, rows, record)
         if complete:
             self._owned_services.update(r["id"] for r in graph.get("service", ()))
             self._owned_locations.update(r["id"] for r in graph.get("location", ()))
         self._graphs += 1
         if self._graphs >= self.batch_size:
             self.flush()
+
+    def _queue(self, table_name: str, rows: list[dict[str, Any]], record: Record) -> None:
+        met = queue_rows(self._pending[table_name], rows, record, self._conflicted)
+        if met and table_name == "organization":
+            # (Of the derived formats' rows only organisations are shared: a renamed one
+            # has every service refreshed at the end.)
+            self._renamed_organizations.update(met)
+
+    def add_prepared(self, prepared: Prepared) -> bool:
+        """Write a batch the reader prepared as INSERT parameters (directory/prepared.py)
+        as it is, when none of its rows is stored yet. Otherwise (a re-import, say) add
+        its graphs one by one, as ``add`` does, and return False."""
+        self.flush()
+        for row, record in prepared.organizations:  # shared: compared with what is stored
+            self._queue("organization", [row], record)
+        organizations = self._pending.pop("organization", None)
+        if organizations:
+            self._upsert(BY_NAME["organization"], organizations)
+            self._audit_created()
+            # A new organisation is its own event; its services are new, derived below.
+            self._created.clear()
+            self._changed_records.clear()
+        # One indexed read per table says whether any row is stored already (no
+        # savepoint to roll back to: on SQLite one costs more than the read).
+        if any(
+            _stored(BY_NAME[name].model, [row[0] for row in params])
+            for name, params in prepared.tables
+        ):
+            for graph in prepared.graphs():
+                graph.pop("organization", None)  # written above
+                self.add(graph, complete=True)
+            self.flush()
+            return False
+        for name, params in prepared.tables:
+            table = BY_NAME[name]
+            self.stats[(name, "created")] += insert_params(
+                table.model, self._shape(table).columns, params
+            )
+        self._audit.events.extend(prepared.events)
+        self._graph_services.update(prepared.records)
+        self._changed_records.update(prepared.records)
+        self._conflicted.update(prepared.conflicted)
+        self.flush()  # the audit events, and what was derived
+        return True
 
     def add_derived(self, derived: dict[Any, Any]) -> None:
         """What the reader derived from graphs it is about to ``add`` (service raw id ->
@@ -302,14 +337,14 @@ class DirectoryWriter:
                 derived.pop(raw_id(sid), None)
         if not fresh:
             return fresh
-        from tsunagari.search.index import add_documents
-
-        try:
-            with transaction.atomic():
-                insert_rows(Attribute, INFERRED_COLUMNS, rows)
-                add_documents(drafts)
-        except IntegrityError:  # a stray row of the same id: refresh them instead
+        if _stored(Attribute, [row[0] for row in rows]):
+            # Inferred rows of a service deleted earlier (the admin can): refresh them.
             return set()
+        from tsunagari.search.index import replace_documents
+
+        insert_rows(Attribute, INFERRED_COLUMNS, rows)
+        # (Replace: a document of a service deleted earlier may still be there.)
+        replace_documents([sid for record in fresh for sid in self._graph_services[record]], drafts)
         self.derived_written += len(fresh)
         return fresh
 
@@ -327,16 +362,11 @@ class DirectoryWriter:
 
     def _upsert(self, table: Table, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]) -> None:
         shape = self._shape(table)
-        if table.name in self._optimistic and self._insert_all(table, shape, rows):
-            return
         model = table.model
         columns = shape.columns
         to_param = shape.converters[0]
         read, plans = shape.comparison({tuple(row) for row, _record in rows.values()})
         stored = {r[0]: r for r in select_raw(model, read, "id", list(rows))}
-        if not stored:
-            # Nothing of this batch was stored: try plain INSERTs again next time.
-            self._optimistic.add(table.name)
         to_create: list[tuple[Any, ...]] = []
         changed: dict[uuid.UUID, tuple[dict[str, Any], Record]] = {}
         preexisting = self._preexisting[table.name]
@@ -369,24 +399,6 @@ class DirectoryWriter:
                 self._touch(record)
         if changed:
             self._update(table, shape, changed)
-
-    def _insert_all(
-        self, table: Table, shape: _Shape, rows: dict[uuid.UUID, tuple[dict[str, Any], Record]]
-    ) -> bool:
-        """INSERT every row as new, under a savepoint. False (and nothing written) when a
-        row is already stored; the caller then compares with what is stored."""
-        name = table.name
-        created = [(name, pk, shape.new_row(row), record) for pk, (row, record) in rows.items()]
-        try:
-            with transaction.atomic():
-                count = insert_rows(table.model, shape.columns, [c[2] for c in created])
-        except IntegrityError:
-            self._optimistic.discard(table.name)
-            return False
-        self.stats[(table.name, "created")] += count
-        self._created.extend(created)
-        self._changed_records.update(c[3] for c in created)
-        return True
 
     def _update(
         self, table: Table, shape: _Shape, changed: dict[uuid.UUID, tuple[dict[str, Any], Record]]
@@ -429,26 +441,11 @@ class DirectoryWriter:
             self.stats[(table.name, "updated")] += update_rows(table.model, columns[1:], to_update)
 
     def _audit_created(self) -> None:
-        """One CREATE event per new record with the values of all its new parts (empty
-        and null fields left out); a part added to a record that already existed gets an
-        event of its own."""
-        # (The table name first: comparing UUIDs is a Python method call, names are not.)
-        records: dict[Record, dict[str, list[dict[str, Any]]]] = {
-            record: {}
-            for table_name, pk, _values, record in self._created
-            if record[0] == table_name and record[1] == pk
-        }
-        add = self._audit.add
         given_of = {name: shape.given for name, shape in self._shapes.items()}
-        for table_name, pk, values, record in self._created:
-            named = given_of[table_name](values)
-            parts = records.get(record)
-            if parts is None:
-                add(action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=named)
-            else:
-                parts.setdefault(table_name, []).append(named)
-        for (table_name, pk), parts in records.items():
-            add(action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=parts)
+        for table_name, pk, new in create_events(self._created, given_of):
+            self._audit.add(
+                action=AuditAction.CREATE, object_type=table_name, object_id=pk, new=new
+            )
 
     def _delete_stale(self) -> None:
         # Only records that existed before this batch can have parts that are now gone.
@@ -529,6 +526,59 @@ class DirectoryWriter:
         return None
 
 
+Created = tuple[str, uuid.UUID, tuple[Any, ...], Record]  # (table, pk, values, record)
+
+
+def _stored(model: type[Any], ids: list[Any]) -> bool:
+    """Whether any of ``ids`` (as query parameters) is a stored row of ``model``."""
+    return bool(ids) and bool(select_raw(model, ["id"], "id", ids))
+
+
+def queue_rows(
+    pending: dict[uuid.UUID, tuple[dict[str, Any], Record]],
+    rows: list[dict[str, Any]],
+    record: Record,
+    conflicted: set[Record],
+) -> list[uuid.UUID]:
+    """Queue ``rows`` of ``record`` by id; the last row of an id wins. Returns the ids
+    that met an earlier row with other values, whose records go in ``conflicted``: what
+    was derived from the earlier row is wrong (directory/derive.py)."""
+    met = []
+    for row in rows:
+        pk = row["id"]
+        earlier = pending.get(pk)
+        if earlier is not None and earlier[0] != row:
+            conflicted.update((earlier[1], record))
+            met.append(pk)
+        pending[pk] = (row, record)
+    return met
+
+
+def create_events(
+    created: list[Created], given_of: dict[str, Callable[[Sequence[Any]], dict[str, Any]]]
+) -> list[tuple[str, uuid.UUID, Any]]:
+    """(object type, id, new values) of the CREATE events for rows just created: one per
+    new record with the values of all its new parts (empty and null fields left out); a
+    part added to a record that already existed, and an organisation (shared by many
+    records), get an event of their own."""
+    # (The table name first: comparing UUIDs is a Python method call, names are not.)
+    records: dict[Record, dict[str, list[dict[str, Any]]]] = {
+        record: {}
+        for table_name, pk, _values, record in created
+        if record[0] == table_name and record[1] == pk
+    }
+    events: list[tuple[str, uuid.UUID, Any]] = []
+    for table_name, pk, values, record in created:
+        named = given_of[table_name](values)
+        parts = records.get(record)
+        if parts is None or table_name == "organization":
+            events.append((table_name, pk, named))
+        else:
+            parts.setdefault(table_name, []).append(named)
+    events.extend((table_name, pk, parts) for (table_name, pk), parts in records.items())
+    return events
+
+
 def record_import(
     *,
     actor: Actor,
@@ -578,7 +628,7 @@ def _given_values(columns: Sequence[str]) -> Callable[[Sequence[Any]], dict[str,
     return given_values
 
 
-def _record(graph: Graph) -> Record:
+def record_of(graph: Graph) -> Record:
     if graph.get("service"):
         return ("service", graph["service"][0]["id"])
     table_name, rows = next((name, rows) for name, rows in graph.items() if rows)

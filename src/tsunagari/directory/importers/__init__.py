@@ -18,6 +18,7 @@ from tsunagari.core.bulk import large_write_cache, paused_gc
 
 from ..hsds import TABLES
 from ..models import DataSource, Municipality
+from ..prepared import Prepared, Preparer
 from ..services import DirectoryWriter, record_import
 from .base import Format, ImportContext, ImportProblem
 from .parallel import read_batches
@@ -103,15 +104,23 @@ def import_file(
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
         complete = fmt.complete_records
+        preparer = Preparer(writer) if parallel else None
         # closing(): a child reading the file (parallel.py) stops when the writing fails.
-        with closing(read_batches(fmt, ctx, parallel=parallel)) as batches:
+        with closing(read_batches(fmt, ctx, parallel=parallel, preparer=preparer)) as batches:
             for graphs, derived in batches:
                 writer.add_derived(derived)
-                for graph in graphs:
-                    writer.add(graph, complete=complete)
-                    records += 1
-                    if progress is not None:
-                        progress(records)
+                if isinstance(graphs, Prepared):
+                    if not writer.add_prepared(graphs) and preparer is not None:
+                        preparer.stop()  # stored already: the child sends graphs instead
+                    records += graphs.count
+                else:
+                    for graph in graphs:
+                        writer.add(graph, complete=complete)
+                        records += 1
+                        if progress is not None:
+                            progress(records)
+                if progress is not None:
+                    progress(records)
         stats = writer.finish()
         _check_references(path, stats)
         source.record_count = records

@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import forked
 from ..derive import Deriver
+from ..prepared import Prepared, Preparer
 from ..services import Graph
 from .base import Format, ImportContext, ImportProblem
 
@@ -33,17 +34,20 @@ from .base import Format, ImportContext, ImportProblem
 MIN_BYTES = 2 << 20
 BATCH = 250  # graphs per message
 
-# Graphs, and what was derived from them (service raw id -> directory.derive.Derived).
-Batch = tuple[list[Graph], dict[Any, Any]]
+# Graphs (or, from a child that prepares, directory.prepared.Prepared), and what was
+# derived from them (service raw id -> directory.derive.Derived).
+Batch = tuple[list[Graph] | Prepared, dict[Any, Any]]
 
 
 def read_batches(
-    fmt: Format, ctx: ImportContext, *, parallel: bool
+    fmt: Format, ctx: ImportContext, *, parallel: bool, preparer: Preparer | None = None
 ) -> Generator[Batch, None, None]:
     """The graphs of ``ctx.path`` in batches; read in a child process when ``parallel``
     allows it and that pays. Formats whose parts are their service's own
-    (``own_parts``) come with their derivations."""
-    derive = Deriver() if getattr(fmt, "own_parts", False) else None
+    (``own_parts``) come with their derivations, and a child prepares their INSERTs
+    with ``preparer`` (until it is stopped)."""
+    own_parts = getattr(fmt, "own_parts", False)
+    derive = Deriver() if own_parts else None
     prepare: Callable[[ImportContext], Callable[[], Iterator[Graph]]] | None = getattr(
         fmt, "prepare", None
     )
@@ -55,10 +59,12 @@ def read_batches(
     ):
         yield from _batches(fmt.read(ctx), derive)
         return
-    yield from _from_child(prepare(ctx), ctx, derive)
+    yield from _from_child(prepare(ctx), ctx, derive, preparer if own_parts else None)
 
 
-def _batches(graphs: Iterator[Graph], derive: Deriver | None) -> Iterator[Batch]:
+def _batches(
+    graphs: Iterator[Graph], derive: Deriver | None
+) -> Iterator[tuple[list[Graph], dict[Any, Any]]]:
     batch: list[Graph] = []
     for graph in graphs:
         batch.append(graph)
@@ -70,9 +76,12 @@ def _batches(graphs: Iterator[Graph], derive: Deriver | None) -> Iterator[Batch]
 
 
 def _from_child(
-    reader: Callable[[], Iterator[Graph]], ctx: ImportContext, derive: Deriver | None
+    reader: Callable[[], Iterator[Graph]],
+    ctx: ImportContext,
+    derive: Deriver | None,
+    preparer: Preparer | None,
 ) -> Iterator[Batch]:
-    process, to_child, from_child = forked.start(_child, reader, ctx, derive)
+    process, to_child, from_child = forked.start(_child, reader, ctx, derive, preparer)
     try:
         while True:
             kind, (payload, rows_read) = forked.receive(from_child, process)
@@ -93,9 +102,13 @@ def _child(
     reader: Callable[[], Iterator[Graph]],
     ctx: ImportContext,
     derive: Deriver | None,
+    preparer: Preparer | None,
 ) -> None:
     try:
-        for batch in _batches(reader(), derive):
+        for graphs, derived in _batches(reader(), derive):
+            batch: Batch = (graphs, derived)
+            if preparer is not None and not preparer.stopped:
+                batch = (preparer(graphs), derived)
             forked.send(to_parent, ("batch", (batch, ctx.rows_read)))
         forked.send(to_parent, ("done", (None, ctx.rows_read)))
     except ImportProblem as exc:

@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 
+from .indexes import where_set
 from .location import Location, ServiceAtLocation
 from .organization import Organization
 from .service import Service
@@ -37,19 +38,39 @@ class Contact(models.Model):
 class Phone(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
     location = models.ForeignKey(
-        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+        Location,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="phones",
+        db_index=False,  # Meta.indexes: only where set
     )
     service = models.ForeignKey(
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
     )
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="phones",
+        db_index=False,  # Meta.indexes: only where set
     )
     contact = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+        Contact,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="phones",
+        db_index=False,  # Meta.indexes: only where set
     )
     service_at_location = models.ForeignKey(
-        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="phones",
+        db_index=False,  # Meta.indexes: only where set
     )
     number = models.CharField("電話番号", max_length=60)
     extension = models.FloatField("内線", null=True, blank=True)
@@ -57,6 +78,12 @@ class Phone(models.Model):
     description = models.TextField(blank=True)
 
     class Meta:
+        indexes = [
+            where_set("phone_location_idx", "location"),
+            where_set("phone_organization_idx", "organization"),
+            where_set("phone_contact_idx", "contact"),
+            where_set("phone_sal_idx", "service_at_location"),
+        ]
         verbose_name = "電話"
         verbose_name_plural = "電話"
 
@@ -95,10 +122,20 @@ class Schedule(models.Model):
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
     )
     location = models.ForeignKey(
-        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+        Location,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="schedules",
+        db_index=False,  # Meta.indexes: only where set
     )
     service_at_location = models.ForeignKey(
-        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="schedules",
+        db_index=False,  # Meta.indexes: only where set
     )
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
@@ -121,6 +158,10 @@ class Schedule(models.Model):
     notes = models.TextField("備考", blank=True)
 
     class Meta:
+        indexes = [
+            where_set("schedule_location_idx", "location"),
+            where_set("schedule_sal_idx", "service_at_location"),
+        ]
         verbose_name = "日程"
         verbose_name_plural = "日程"
 

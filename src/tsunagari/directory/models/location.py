@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 
+from .indexes import where_set
 from .municipality import Municipality
 from .organization import Organization
 from .provenance import DataSource
@@ -20,7 +21,12 @@ class Location(models.Model):
     )
     url = models.CharField(max_length=500, blank=True)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="locations"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="locations",
+        db_index=False,  # Meta.indexes: only where set
     )
     name = models.CharField("名称", max_length=255, blank=True)
     name_kana = models.CharField("名称_カナ", max_length=255, blank=True)
@@ -39,7 +45,10 @@ class Location(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_latlon_idx")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="location_latlon_idx"),
+            where_set("location_organization_idx", "organization"),
+        ]
         verbose_name = "場所"
         verbose_name_plural = "場所"
 

@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 
+from .indexes import where_set
 from .municipality import Municipality
 from .organization import Organization, Program
 from .provenance import DataSource
@@ -16,10 +17,20 @@ class Service(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="services"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="services",
+        db_index=False,  # Meta.indexes: only where set
     )
     program = models.ForeignKey(
-        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
+        Program,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        db_index=False,  # Meta.indexes: only where set
     )
     name = models.CharField("名称", max_length=255)
     name_kana = models.CharField("名称_カナ", max_length=255, blank=True)
@@ -44,7 +55,12 @@ class Service(models.Model):
     last_modified = models.DateTimeField("最終更新", null=True, blank=True)
     # Japan profile
     municipality = models.ForeignKey(
-        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Municipality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # service_muni_status_idx starts with it
     )
     # Provenance: which file (publisher, licence) and which row it came from, and when.
     source = models.ForeignKey(
@@ -55,7 +71,11 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["municipality", "status"], name="service_muni_status_idx")]
+        indexes = [
+            models.Index(fields=["municipality", "status"], name="service_muni_status_idx"),
+            where_set("service_organization_idx", "organization"),
+            where_set("service_program_idx", "program"),
+        ]
         verbose_name = "サービス"
         verbose_name_plural = "サービス"
 
