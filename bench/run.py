@@ -6,10 +6,10 @@
 Each run uses a fresh SQLite database in bench/out/, production settings (no DEBUG),
 and a separate process so that peak memory is the command's own. Rows per CPU second are
 printed beside rows per wall second: on a shared machine the CPU figure varies less. A
-large import uses child processes when a core is free (directory/forked.py: one reads the
-file, one builds inferred terms and search documents), so its wall time depends on the
-machine's load more than before: CPU seconds count all processes, and the main
-process's alone, which bounds the wall time on an idle machine, is printed too."""
+large import uses child processes when a core is free (directory/forked.py: two read the
+file, every other batch each, and derive and prepare what the main process inserts), so
+its wall time depends on the machine's load: CPU seconds count all processes, and the
+main process's alone, which bounds the wall time on an idle machine, is printed too."""
 
 from __future__ import annotations
 

@@ -265,10 +265,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the web server read while an import writes; a busy timeout instead of
-    # "database is locked" errors when two processes write at once.
+    # "database is locked" errors when two processes write at once. Pages of 8 KiB (as
+    # PostgreSQL's) for a new database: an import of many rows with random ids writes
+    # 15-20% faster than with 4 KiB (bench/run.py). The page size must come before WAL
+    # and only takes effect when the file is created (or on VACUUM).
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
 

@@ -1,6 +1,6 @@
-"""The second core during a large import: a forked child process that computes while
-this one talks to the database (importers/parallel.py reads the file in one,
-refresh.py builds inferred terms and search documents in one).
+"""The second core during a large import: forked child processes that compute while
+this one talks to the database (importers/parallel.py: two read the file, derive and
+prepare INSERTs; refresh.py: one rebuilds inferred terms and search documents).
 
 A child forked here never uses the database: the connection it inherits belongs to the
 parent's open transaction, so a guard makes any query in the child fail loudly instead.

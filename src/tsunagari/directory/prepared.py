@@ -69,6 +69,11 @@ class Preparer:
     def stopped(self) -> bool:
         return self._stopped.is_set()
 
+    def stopped_event(self) -> Any:
+        """The event ``stop`` sets, shared with the reading children (they stop deriving
+        as well: nothing derived is used for stored records)."""
+        return self._stopped
+
     def __call__(self, graphs: list[Graph]) -> Prepared:
         from .services import create_events, queue_rows, record_of
 

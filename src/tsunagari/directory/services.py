@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
@@ -54,7 +55,7 @@ from tsunagari.core.bulk import (
 
 from .hsds import BY_NAME, TABLES, Table, row_from_instance
 from .inference import COLUMNS as INFERRED_COLUMNS
-from .inference import is_inferred_label
+from .inference import LABEL_PREFIX, is_inferred_label
 from .inference.facts import raw_id
 from .models import Attribute, DataSource, Service
 from .refresh import derived_changed, refresh_derived
@@ -199,6 +200,7 @@ class DirectoryWriter:
         # Organisations whose name changed: their services' documents show it.
         self._renamed_organizations: set[uuid.UUID] = set()
         self.derived_written = 0  # services whose derivations were written
+        self.stored_met = False  # whether a batch had services stored before it
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
@@ -235,12 +237,16 @@ class DirectoryWriter:
             # A new organisation is its own event; its services are new, derived below.
             self._created.clear()
             self._changed_records.clear()
-        # One indexed read per table says whether any row is stored already (no
-        # savepoint to roll back to: on SQLite one costs more than the read).
-        if any(
+        # Indexed reads say whether any row is stored already (no savepoint to roll
+        # back to: on SQLite one costs more than the reads). Attribute rows are found
+        # by the services they link (one lookup per service, not per row).
+        services = [sid for sids in prepared.records.values() for sid in sids]
+        if _linked_attributes(services) or any(
             _stored(BY_NAME[name].model, [row[0] for row in params])
             for name, params in prepared.tables
+            if name != "attribute"
         ):
+            self.stored_met = True
             for graph in prepared.graphs():
                 graph.pop("organization", None)  # written above
                 self.add(graph, complete=True)
@@ -272,6 +278,8 @@ class DirectoryWriter:
         self._delete_stale()
         self._audit.flush()
         fresh = self._write_derived()
+        if self._preexisting.get("service"):
+            self.stored_met = True
         for record in self._changed_records:
             if record not in fresh:
                 self.touched_services.update(self._graph_services.get(record, ()))
@@ -337,7 +345,9 @@ class DirectoryWriter:
                 derived.pop(raw_id(sid), None)
         if not fresh:
             return fresh
-        if _stored(Attribute, [row[0] for row in rows]):
+        if _linked_attributes(
+            [sid for record in fresh for sid in self._graph_services[record]], inferred=True
+        ):
             # Inferred rows of a service deleted earlier (the admin can): refresh them.
             return set()
         from tsunagari.search.index import replace_documents
@@ -527,6 +537,25 @@ class DirectoryWriter:
 
 
 Created = tuple[str, uuid.UUID, tuple[Any, ...], Record]  # (table, pk, values, record)
+
+
+def _linked_attributes(services: list[uuid.UUID], *, inferred: bool = False) -> bool:
+    """Whether any attribute row (or, with ``inferred``, any row inference owns) links
+    one of ``services``. Plain SQL: the ORM's conversion of the ids cost ten times the
+    lookups."""
+    table = connection.ops.quote_name(Attribute._meta.db_table)
+    owned = " AND label LIKE %s" if inferred else ""
+    with connection.cursor() as cursor:
+        for start in range(0, len(services), 500):
+            ids = [raw_id(sid) for sid in services[start : start + 500]]
+            cursor.execute(
+                f"SELECT 1 FROM {table} WHERE link_entity = 'service' "  # noqa: S608
+                f"AND link_id IN ({', '.join(['%s'] * len(ids))}){owned} LIMIT 1",
+                [*ids, *([LABEL_PREFIX + "%"] if inferred else [])],
+            )
+            if cursor.fetchone():
+                return True
+    return False
 
 
 def _stored(model: type[Any], ids: list[Any]) -> bool:

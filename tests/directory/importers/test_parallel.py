@@ -24,8 +24,8 @@ pytestmark = pytest.mark.usefixtures("directory")
 
 @pytest.fixture
 def child_reads_every_file(monkeypatch: pytest.MonkeyPatch):
-    """Children for the smallest file: one reads it, one rebuilds the terms and
-    documents of changed services, each in several messages."""
+    """Children for the smallest file: two read it (every other batch each), one
+    rebuilds the terms and documents of changed services, each in several messages."""
     monkeypatch.setattr(forked, "available", lambda: True)  # however busy the machine
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "BATCH", 4)
@@ -75,7 +75,7 @@ def test_a_child_process_reads_the_same_directory(path, child_reads_every_file):
         transaction.set_rollback(True)
     result = import_file(path, parallel=True)
     # Terms and documents of new services come with the graphs (directory/derive.py).
-    assert child_reads_every_file == [parallel._child]
+    assert child_reads_every_file == [parallel._child] * parallel.READERS
     assert result.records > 7
     assert snapshot() == in_process
 
@@ -98,7 +98,7 @@ def test_a_child_process_refreshes_changed_services_the_same(
         transaction.set_rollback(True)
     child_reads_every_file.clear()
     import_file(changed, parallel=True)
-    assert child_reads_every_file == [parallel._child, refresh._worker]
+    assert child_reads_every_file == [parallel._child] * parallel.READERS + [refresh._worker]
     assert snapshot() == in_process
 
 
@@ -115,6 +115,6 @@ def test_bad_input_read_in_a_child_names_the_cell_and_writes_nothing(
     before = counts()
     with pytest.raises(ImportProblem) as caught:
         import_file(bad, parallel=True)
-    assert child_reads_every_file == [parallel._child]
+    assert child_reads_every_file == [parallel._child] * parallel.READERS
     assert (caught.value.file, caught.value.row, caught.value.column) == (bad.name, 31, "緯度")
     assert counts() == before

@@ -76,9 +76,10 @@ def import_file(
 ) -> ImportResult:
     """Import one file. Raises ImportProblem (and writes nothing) on bad input; with
     ``dry_run`` everything is checked and counted, then rolled back. ``parallel`` lets a
-    large import use child processes (``parallel.py`` reads the file in one,
-    ``refresh.py`` builds inferred terms and search documents in one); only a process
-    that forks safely (the command line, not a threaded web server) should ask."""
+    large import use child processes (``parallel.py``: two read the file, derive and
+    prepare the INSERTs; ``refresh.py``: one rebuilds inferred terms and documents of
+    changed services); only a process that forks safely (the command line, not a
+    threaded web server) should ask."""
     path = resolve_path(path)
     fmt = detect_format(path)
     info = fmt.source_info(path)
@@ -104,14 +105,13 @@ def import_file(
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
         complete = fmt.complete_records
-        preparer = Preparer(writer) if parallel else None
+        preparer = Preparer(writer)
         # closing(): a child reading the file (parallel.py) stops when the writing fails.
         with closing(read_batches(fmt, ctx, parallel=parallel, preparer=preparer)) as batches:
             for graphs, derived in batches:
                 writer.add_derived(derived)
                 if isinstance(graphs, Prepared):
-                    if not writer.add_prepared(graphs) and preparer is not None:
-                        preparer.stop()  # stored already: the child sends graphs instead
+                    writer.add_prepared(graphs)
                     records += graphs.count
                 else:
                     for graph in graphs:
@@ -119,6 +119,9 @@ def import_file(
                         records += 1
                         if progress is not None:
                             progress(records)
+                if writer.stored_met and not preparer.stopped:
+                    # A re-import: send graphs, derive nothing (it is not used for them).
+                    preparer.stop()
                 if progress is not None:
                     progress(records)
         stats = writer.finish()

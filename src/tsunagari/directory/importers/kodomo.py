@@ -63,23 +63,32 @@ class KodomoShokudoFormat:
     def read(self, ctx: ImportContext) -> Iterator[Graph]:
         yield from self.prepare(ctx)()
 
-    def prepare(self, ctx: ImportContext) -> Callable[[], Iterator[Graph]]:
+    def prepare(self, ctx: ImportContext) -> Callable[..., Iterator[Graph]]:
         """Database work now; the reader returned needs none (see ``parallel``)."""
         taxonomy_rules.require_terms(KIND, ctx.path.name)
         places = Municipalities()
         places.load()
         return partial(self._rows, ctx, places)
 
-    def _rows(self, ctx: ImportContext, places: Municipalities) -> Iterator[Graph]:
+    def _rows(
+        self,
+        ctx: ImportContext,
+        places: Municipalities,
+        keep: Callable[[int], bool] | None = None,
+    ) -> Iterator[Graph]:
+        """The graphs; with ``keep``, only those of the records it keeps (by index),
+        the others parsed but not built (importers/parallel.py)."""
         file = ctx.path.name
         municipality = common.RowMunicipality(ctx, places)
         csv_file = CsvFile(ctx.path)
         code_column = id_column = None
-        for row in csv_file.rows(required=SIGNATURE):
+        for index, row in enumerate(csv_file.rows(required=SIGNATURE)):
             if code_column is None:
                 code_column = first_present(set(csv_file.header), *CODE_COLUMNS)
                 id_column = first_present(set(csv_file.header), *ID_COLUMNS)
             ctx.rows_read += 1
+            if keep is not None and not keep(index):
+                continue
             code = municipality.code(row, code_column)
             yield self._record(file, row, code, row.text(id_column), places).graph()
 

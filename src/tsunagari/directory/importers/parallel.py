@@ -19,7 +19,9 @@ matter."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Generator, Iterator
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -33,7 +35,10 @@ from .base import Format, ImportContext, ImportProblem
 # pickling and this side's unpickling cost about a fifth of what they save).
 MIN_BYTES = 2 << 20
 BATCH = 250  # graphs per message
+READERS = 2  # child processes reading one file
 
+# A format's reader (``prepare``); ``keep(i)`` says whether to build the i-th record.
+Reader = Callable[..., Iterator[Graph]]
 # Graphs (or, from a child that prepares, directory.prepared.Prepared), and what was
 # derived from them (service raw id -> directory.derive.Derived).
 Batch = tuple[list[Graph] | Prepared, dict[Any, Any]]
@@ -48,52 +53,64 @@ def read_batches(
     with ``preparer`` (until it is stopped)."""
     own_parts = getattr(fmt, "own_parts", False)
     derive = Deriver() if own_parts else None
-    prepare: Callable[[ImportContext], Callable[[], Iterator[Graph]]] | None = getattr(
-        fmt, "prepare", None
-    )
+    stop = preparer.stopped_event() if preparer is not None and own_parts else None
+    prepare: Callable[[ImportContext], Reader] | None = getattr(fmt, "prepare", None)
     if (
         not parallel
         or prepare is None
         or not forked.available()
         or ctx.path.stat().st_size < MIN_BYTES
     ):
-        yield from _batches(fmt.read(ctx), derive)
+        yield from _batches(fmt.read(ctx), derive, stop)
         return
-    yield from _from_child(prepare(ctx), ctx, derive, preparer if own_parts else None)
+    yield from _from_children(prepare(ctx), ctx, derive, preparer if own_parts else None)
 
 
 def _batches(
-    graphs: Iterator[Graph], derive: Deriver | None
+    graphs: Iterator[Graph], derive: Deriver | None, stop: Any = None
 ) -> Iterator[tuple[list[Graph], dict[Any, Any]]]:
+    """Graphs in batches, with what ``derive`` makes of them until ``stop`` (an event:
+    the writer met stored records, for which nothing derived is used) is set."""
     batch: list[Graph] = []
     for graph in graphs:
         batch.append(graph)
         if len(batch) == BATCH:
-            yield batch, derive(batch) if derive else {}
+            yield batch, derive(batch) if derive and not (stop and stop.is_set()) else {}
             batch = []
     if batch:
-        yield batch, derive(batch) if derive else {}
+        yield batch, derive(batch) if derive and not (stop and stop.is_set()) else {}
 
 
-def _from_child(
-    reader: Callable[[], Iterator[Graph]],
-    ctx: ImportContext,
-    derive: Deriver | None,
-    preparer: Preparer | None,
+def _from_children(
+    reader: Reader, ctx: ImportContext, derive: Deriver | None, preparer: Preparer | None
 ) -> Iterator[Batch]:
-    process, to_child, from_child = forked.start(_child, reader, ctx, derive, preparer)
+    """Batches from ``READERS`` children, each of which builds every READERS-th batch
+    (all of them parse every row, which is cheap, and skip the others' records), taken
+    in turn: the file's order. Three processes share the two cores, so the writing one
+    never waits for a single reader that has more to do than it."""
+    children = [
+        forked.start(_child, partial(reader, keep=partial(_mine, k)), ctx, derive, preparer)
+        for k in range(READERS)
+    ]
     try:
-        while True:
+        for turn in itertools.count():
+            process, _to_child, from_child = children[turn % READERS]
             kind, (payload, rows_read) = forked.receive(from_child, process)
-            ctx.rows_read = rows_read
+            ctx.rows_read = max(ctx.rows_read, rows_read)
             if kind == "problem":
                 reason, file, row, column = payload
                 raise ImportProblem(reason, file=file, row=row, column=column)
-            if kind == "done":
+            if kind == "done":  # in turn: no later batch either
                 return
             yield payload
     finally:
-        forked.stop(process, to_child, from_child)  # at once, if the import stopped early
+        for child in children:  # at once, if the import stopped early
+            forked.stop(*child)
+
+
+def _mine(reader: int, index: int) -> bool:
+    """Whether the ``index``-th record of the file is in one of ``reader``'s batches."""
+    return (index // BATCH) % READERS == reader
 
 
 def _child(
@@ -104,8 +121,9 @@ def _child(
     derive: Deriver | None,
     preparer: Preparer | None,
 ) -> None:
+    stop = preparer.stopped_event() if preparer is not None else None
     try:
-        for graphs, derived in _batches(reader(), derive):
+        for graphs, derived in _batches(reader(), derive, stop):
             batch: Batch = (graphs, derived)
             if preparer is not None and not preparer.stopped:
                 batch = (preparer(graphs), derived)

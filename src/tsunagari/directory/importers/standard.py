@@ -44,7 +44,7 @@ class StandardFormat:
     def read(self, ctx: ImportContext) -> Iterator[Graph]:
         yield from self.prepare(ctx)()
 
-    def prepare(self, ctx: ImportContext) -> Callable[[], Iterator[Graph]]:
+    def prepare(self, ctx: ImportContext) -> Callable[..., Iterator[Graph]]:
         """Check the taxonomy and load the municipality list now; the reader returned
         reads the file without the database (``parallel.read_graphs`` may run it in a
         child process)."""
@@ -53,15 +53,24 @@ class StandardFormat:
         places.load()
         return partial(self._rows, ctx, places)
 
-    def _rows(self, ctx: ImportContext, places: Municipalities) -> Iterator[Graph]:
+    def _rows(
+        self,
+        ctx: ImportContext,
+        places: Municipalities,
+        keep: Callable[[int], bool] | None = None,
+    ) -> Iterator[Graph]:
+        """The graphs; with ``keep``, only those of the records it keeps (by index),
+        the others parsed but not built (importers/parallel.py)."""
         file = ctx.path.name
         municipality = common.RowMunicipality(ctx, places)
         csv_file = CsvFile(ctx.path)
         columns: _Columns | None = None
-        for row in csv_file.rows(required=(self.spec.name_column,)):
+        for index, row in enumerate(csv_file.rows(required=(self.spec.name_column,))):
             if columns is None:
                 columns = _Columns(set(csv_file.header), self.spec)
             ctx.rows_read += 1
+            if keep is not None and not keep(index):
+                continue
             yield self._record(file, row, columns, municipality, places).graph()
 
     def _record(
