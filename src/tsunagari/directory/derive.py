@@ -108,7 +108,7 @@ class Deriver:
         inferred: dict[RawId, list[tuple[Any, ...]]] = defaultdict(list)
         for row in plan.to_create:
             inferred[row[1]].append(row)
-        drafts = {d.values[0]: d for d in drafts_from(found, plan.codes)}
+        drafts = {d.values[0]: d.packed() for d in drafts_from(found, plan.codes)}
         # A service twice in one batch mixes both graphs' rows: the writer refreshes it.
         seen = Counter(row[0] for row in facts["services"])
         return {

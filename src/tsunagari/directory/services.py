@@ -120,7 +120,10 @@ class _Shape:
         self._attnames_renamed = tuple(table.renamed.values())
         source_converter = self.converters[self.position["source_id"]] if self.has_source else None
         self.source_param = as_param(source_converter, self.source_id)
-        self.given = _given_values(self.columns)
+        # What an import stamps on every row (its file, its time) is recorded once, with
+        # the data source and in the IMPORT event, not in every CREATE event.
+        stamps = ("source_id", "imported_at", "last_modified") if self.has_source else ()
+        self.given = _given_values(self.columns, {c: base[c] for c in stamps if c in base})
 
     def new_row(self, row: dict[str, Any]) -> tuple[Any, ...]:
         """All values of a new row in column order: the row's, else the defaults."""
@@ -596,16 +599,35 @@ def create_events(
         for table_name, pk, _values, record in created
         if record[0] == table_name and record[1] == pk
     }
+    places: dict[Record, list[uuid.UUID]] = defaultdict(list)  # each new record's locations
+    for table_name, pk, _values, record in created:
+        if table_name == "location" and record in records:
+            places[record].append(pk)
     events: list[tuple[str, uuid.UUID, Any]] = []
     for table_name, pk, values, record in created:
         named = given_of[table_name](values)
         parts = records.get(record)
         if parts is None or table_name == "organization":
             events.append((table_name, pk, named))
+        elif pk != record[1]:
+            parts.setdefault(table_name, []).append(_nested(named, record, places.get(record)))
         else:
             parts.setdefault(table_name, []).append(named)
     events.extend((table_name, pk, parts) for (table_name, pk), parts in records.items())
     return events
+
+
+def _nested(part: dict[str, Any], record: Record, places: list[uuid.UUID] | None) -> dict[str, Any]:
+    """A part inside its record's CREATE event, without its link to the record's own
+    service, or to its one place: where it sits in the event says so."""
+    if record[0] == "service":
+        if part.get("service_id") == record[1]:
+            del part["service_id"]
+        if part.get("link_id") == record[1] and part.get("link_entity") == "service":
+            del part["link_id"], part["link_entity"]
+    if places is not None and len(places) == 1 and part.get("location_id") == places[0]:
+        del part["location_id"]
+    return part
 
 
 def record_import(
@@ -629,21 +651,28 @@ def record_import(
         new={
             "file": source.file_name,
             "format": source.format,
+            "sha256": source.sha256,
+            # Stamped on every row written, so the CREATE events leave it out.
+            "imported_at": source.imported_at,
             "records": records,
             "changes": changes,
         },
     )
 
 
-def _given_values(columns: Sequence[str]) -> Callable[[Sequence[Any]], dict[str, Any]]:
+def _given_values(
+    columns: Sequence[str], stamps: dict[str, Any]
+) -> Callable[[Sequence[Any]], dict[str, Any]]:
     """A function from a row's values (in ``columns`` order) to the fields that hold
     something: a CREATE event holds what was given, empty and null fields are not
-    repeated. Written out per table (as ``core.bulk`` does for parameters): a dict
+    repeated, nor a value the write stamped (``stamps``: the very object, not an equal
+    one). Written out per table (as ``core.bulk`` does for parameters): a dict
     comprehension over every value of every created row cost a tenth of an import."""
     names = [f"v{i}" for i in range(len(columns))]
     lines = [
-        f"    if {name} is not None and ({name}.__class__ is not str or {name}):\n"
-        f"        given[{column!r}] = {name}\n"
+        f"    if {name} is not None and ({name}.__class__ is not str or {name})"
+        + (f" and {name} is not s_{column}" if column in stamps else "")
+        + f":\n        given[{column!r}] = {name}\n"
         for name, column in zip(names, columns, strict=True)
     ]
     source = (
@@ -651,7 +680,7 @@ def _given_values(columns: Sequence[str]) -> Callable[[Sequence[Any]], dict[str,
         + "".join(lines)
         + "    return given\n"
     )
-    scope: dict[str, Any] = {}
+    scope: dict[str, Any] = {f"s_{column}": value for column, value in stamps.items()}
     exec(source, scope)  # noqa: S102 - the source holds column names (repr) only
     given_values: Callable[[Sequence[Any]], dict[str, Any]] = scope["given_values"]
     return given_values

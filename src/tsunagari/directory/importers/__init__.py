@@ -4,6 +4,7 @@ of it or nothing (one transaction per file)."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
@@ -83,7 +84,9 @@ def import_file(
     path = resolve_path(path)
     fmt = detect_format(path)
     info = fmt.source_info(path)
-    actor = actor or Actor(label=f"import:{path.name}")
+    # One id for the run's events, as a web request has: its CREATE events and the
+    # IMPORT event that closes it (with the file's time, source and checksum).
+    actor = actor or Actor(label=f"import:{path.name}", request_id=f"import-{uuid.uuid4().hex}")
     now = timezone.now()
     ctx = ImportContext(path=path, municipality=municipality)
     with paused_gc(), large_write_cache(), transaction.atomic():
