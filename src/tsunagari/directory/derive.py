@@ -27,6 +27,7 @@ A test imports every sample file both ways and compares the stored results."""
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from typing import Any
 from tsunagari.core.bulk import defaults
 
 from .hsds import BY_NAME
-from .inference import BatchInput, batch_plan, default_matcher, term_ids_read
+from .inference import BatchInput, batch_plan, default_matcher, is_inferred_label, term_ids_read
 from .inference.facts import FactRows, RawId, raw_id
 from .models import Service
 
@@ -92,6 +93,7 @@ class Deriver:
         self.matcher = default_matcher()
         self.term_ids = term_ids_read()
         self.defaults = {name: _hsds_defaults(name) for name in _TABLES}
+        self._terms: dict[uuid.UUID, RawId] = {}  # term id -> raw id (a few dozen)
 
     def __call__(self, graphs: Sequence[Graph]) -> dict[RawId, Derived]:
         from tsunagari.search.index import DraftInput, drafts_from
@@ -116,6 +118,12 @@ class Deriver:
             for sid, count in seen.items()
             if count == 1
         }
+
+    def _term(self, term: uuid.UUID) -> RawId:
+        found = self._terms.get(term)
+        if found is None:
+            found = self._terms[term] = raw_id(term)
+        return found
 
     def _full(self, table: str, row: Row) -> Row:
         return {**self.defaults[table], **row}
@@ -185,16 +193,20 @@ class Deriver:
                 location["latitude"] is not None or lines
             ):
                 facts["in_person"].append((sid,))
+        defaults = self.defaults["attribute"]
         for row in graph.get("attribute", ()):
-            attribute = full("attribute", row)
-            if attribute["link_entity"] == "service" and attribute["link_id"] == service["id"]:
+            entity = row.get("link_entity", defaults["link_entity"])
+            if entity == "service" and row.get("link_id") == service["id"]:
+                label = str(row.get("label", defaults["label"]))
+                inferred = row.get("inferred", defaults["inferred"])
                 attributes.append(
                     (
-                        raw_id(attribute["id"]),
+                        # Only a row inference owns is matched by its id (batch_plan).
+                        raw_id(row["id"]) if inferred and is_inferred_label(label) else None,
                         sid,
-                        raw_id(attribute["taxonomy_term_id"]),
-                        attribute["label"],
-                        attribute["inferred"],
+                        self._term(row["taxonomy_term_id"]),
+                        label,
+                        inferred,
                     )
                 )
         if service["status"] != Service.Status.ACTIVE:
@@ -250,11 +262,15 @@ def _simple(graph: Graph) -> _Shape | None:
     org_id = service.get("organization_id")
     if org_id is not None and not (organizations and organizations[0]["id"] == org_id):
         return None
-    own = {sid, location_id, sals[0]["id"] if sals else None} - {None}
+    own = {sid, location_id, sals[0]["id"] if sals else None, None}  # None: no link
     for table in ("schedule", "phone"):
         for row in graph.get(table, ()):
-            links = {row.get(k) for k in ("service_id", "location_id", "service_at_location_id")}
-            if not links - {None} <= own:
+            get = row.get
+            if not (
+                get("service_id") in own
+                and get("location_id") in own
+                and get("service_at_location_id") in own
+            ):
                 return None
     for row in graph.get("address", ()):
         if row.get("location_id") != location_id:

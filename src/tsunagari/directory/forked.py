@@ -29,6 +29,7 @@ except ImportError:  # not on Windows, which has no fork either
     fcntl = None  # type: ignore[assignment]
 
 PIPE_BYTES = 1 << 20
+CHILD_NICENESS = 5
 
 
 def available() -> bool:
@@ -141,6 +142,10 @@ def _run(
 ) -> None:
     for conn in connections.all(initialized_only=True):
         conn.execute_wrappers.append(_no_database)
+    # The parent, which alone writes, is the import's critical path: when more processes
+    # want a core than there are, it goes first.
+    with contextlib.suppress(OSError):
+        os.nice(CHILD_NICENESS)
     try:
         target(to_parent, from_parent, *args)
     except BaseException:  # every failure must reach the parent
