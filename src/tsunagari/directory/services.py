@@ -348,16 +348,15 @@ class DirectoryWriter:
                 derived.pop(raw_id(sid), None)
         if not fresh:
             return fresh
-        if _linked_attributes(
-            [sid for record in fresh for sid in self._graph_services[record]], inferred=True
-        ):
+        fresh_services = [sid for record in fresh for sid in self._graph_services[record]]
+        if _linked_attributes(fresh_services, inferred=True):
             # Inferred rows of a service deleted earlier (the admin can): refresh them.
             return set()
         from tsunagari.search.index import replace_documents
 
         insert_rows(Attribute, INFERRED_COLUMNS, rows)
         # (Replace: a document of a service deleted earlier may still be there.)
-        replace_documents([sid for record in fresh for sid in self._graph_services[record]], drafts)
+        replace_documents(fresh_services, drafts)
         self.derived_written += len(fresh)
         return fresh
 

@@ -108,7 +108,8 @@ def import_file(
         # Formats whose records are whole services (open-data rows, HSDS service JSON)
         # replace parts that disappeared; table-by-table formats only upsert.
         complete = fmt.complete_records
-        preparer = Preparer(writer)
+        # Only formats whose records own their parts are derived and prepared.
+        preparer = Preparer(writer) if getattr(fmt, "own_parts", False) else None
         # closing(): a child reading the file (parallel.py) stops when the writing fails.
         with closing(read_batches(fmt, ctx, parallel=parallel, preparer=preparer)) as batches:
             for graphs, derived in batches:
@@ -122,7 +123,7 @@ def import_file(
                         records += 1
                         if progress is not None:
                             progress(records)
-                if writer.stored_met and not preparer.stopped:
+                if preparer is not None and writer.stored_met and not preparer.stopped:
                     # A re-import: send graphs, derive nothing (it is not used for them).
                     preparer.stop()
                 if progress is not None:
