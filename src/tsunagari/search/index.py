@@ -110,13 +110,6 @@ def replace_documents(service_ids: list[uuid.UUID], drafts: list[Draft]) -> None
     _write(drafts)
 
 
-def add_documents(drafts: list[Draft]) -> None:
-    """Write the documents of services that have none yet (new services, whose drafts
-    directory/derive.py built from the imported graphs)."""
-    bm25.forget()
-    _write(drafts)
-
-
 def index_rebuild() -> int:
     """Rebuild the whole index from the directory; returns the number of documents."""
     bm25.forget()
