@@ -14,6 +14,7 @@ import io
 import multiprocessing
 import os
 import pickle
+import time
 import traceback
 import uuid
 from collections.abc import Callable
@@ -30,19 +31,54 @@ except ImportError:  # not on Windows, which has no fork either
 
 PIPE_BYTES = 1 << 20
 CHILD_NICENESS = 5
+MIN_IDLE_CORES = 0.5
 
 
 def available() -> bool:
-    """Whether a child can be forked and has a core of its own to run on: the last
-    minute's load (which counts this process, and an import just before) leaves one
-    free. On a busy machine the child only takes turns with this process, and the
-    pickling makes the import slower than in-process."""
+    """Whether a child can be forked and has a core of its own to run on: at least
+    half a core stood idle a moment ago (Linux: ``/proc/stat`` over a tenth of a
+    second; elsewhere the last minute's load average). On a busy machine the child only
+    takes turns with this process, and the pickling makes the import slower than
+    in-process. (The load average alone also counts what ran just before, such as an
+    earlier import: it sent the next one in-process for a minute.)"""
     cores = os.cpu_count() or 1
-    return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and cores > 1
-        and os.getloadavg()[0] < cores
-    )
+    if "fork" not in multiprocessing.get_all_start_methods() or cores < 2:
+        return False
+    idle = idle_cores()
+    if idle is None:
+        return os.getloadavg()[0] < cores
+    return idle >= MIN_IDLE_CORES
+
+
+def _cpu_times() -> list[int] | None:
+    """The machine's CPU times (the first line of /proc/stat), or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu" or len(fields) < 5:
+        return None
+    return [int(f) for f in fields[1:8]]
+
+
+def idle_cores(
+    read: Callable[[], list[int] | None] = _cpu_times, seconds: float = 0.1
+) -> float | None:
+    """How many cores were idle over the next ``seconds`` (None where unknown)."""
+    before = read()
+    if before is None:
+        return None
+    time.sleep(seconds)
+    after = read()
+    if after is None:
+        return None
+    deltas = [a - b for a, b in zip(after, before, strict=False)]
+    total = sum(deltas)
+    if total <= 0:
+        return None
+    idle = deltas[3] + (deltas[4] if len(deltas) > 4 else 0)  # idle, iowait
+    return (os.cpu_count() or 1) * idle / total
 
 
 def start(target: Callable[..., None], *args: Any) -> tuple[BaseProcess, Connection, Connection]:

@@ -204,6 +204,9 @@ class DirectoryWriter:
         self._renamed_organizations: set[uuid.UUID] = set()
         self.derived_written = 0  # services whose derivations were written
         self.stored_met = False  # whether a batch had services stored before it
+        # Services that add_prepared found no attribute row linking, before it wrote
+        # their own: _write_derived need not look for inferred rows of theirs again.
+        self._unlinked: set[uuid.UUID] = set()
 
     def add(self, graph: Graph, *, complete: bool = True) -> None:
         """Queue a graph. ``complete`` means it is the whole of its services and
@@ -255,6 +258,7 @@ class DirectoryWriter:
                 self.add(graph, complete=True)
             self.flush()
             return False
+        self._unlinked.update(services)
         for name, params in prepared.tables:
             table = BY_NAME[name]
             self.stats[(name, "created")] += insert_params(
@@ -281,6 +285,7 @@ class DirectoryWriter:
         self._delete_stale()
         self._audit.flush()
         fresh = self._write_derived()
+        self._unlinked.clear()  # (true only until the batch's own rows are written)
         if self._preexisting.get("service"):
             self.stored_met = True
         for record in self._changed_records:
@@ -349,7 +354,8 @@ class DirectoryWriter:
         if not fresh:
             return fresh
         fresh_services = [sid for record in fresh for sid in self._graph_services[record]]
-        if _linked_attributes(fresh_services, inferred=True):
+        unlinked = self._unlinked
+        if _linked_attributes([s for s in fresh_services if s not in unlinked], inferred=True):
             # Inferred rows of a service deleted earlier (the admin can): refresh them.
             return set()
         from tsunagari.search.index import replace_documents

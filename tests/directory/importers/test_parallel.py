@@ -118,3 +118,17 @@ def test_bad_input_read_in_a_child_names_the_cell_and_writes_nothing(
     assert child_reads_every_file == [parallel._child] * parallel.READERS
     assert (caught.value.file, caught.value.row, caught.value.column) == (bad.name, 31, "緯度")
     assert counts() == before
+
+
+def test_idle_cores_come_from_the_time_the_cores_spent_idle(monkeypatch):
+    """An import right after heavy work still gets its children once the cores are
+    free: what counts is the idle time of the moment, not the last minute's load."""
+    monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
+    # user nice system idle iowait irq softirq: 150 of 200 ticks idle → 1.5 cores.
+    readings = iter([[100, 0, 50, 1000, 10, 0, 0], [140, 0, 60, 1140, 20, 0, 0]])
+    assert forked.idle_cores(lambda: next(readings), seconds=0) == pytest.approx(1.5)
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # just busy
+    monkeypatch.setattr(forked, "idle_cores", lambda: 1.5)
+    assert forked.available()
+    monkeypatch.setattr(forked, "idle_cores", lambda: 0.2)  # both cores busy now
+    assert not forked.available()
