@@ -1,12 +1,16 @@
 """Staff edit the directory through the Django admin for now. Every save and delete
-goes through the directory writer so that it is audited like an import."""
+is audited like an import (old and new values, in the same transaction), and what is
+derived from the services it touches (inferred terms, search documents) is rebuilt,
+so residents see the edit at once and a deleted service leaves nothing behind."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import admin
-from django.db import models, transaction
+from django.contrib.admin.utils import NestedObjects
+from django.db import models, router, transaction
 from django.http import HttpRequest
 
 from tsunagari.audit.models import AuditAction
@@ -14,6 +18,8 @@ from tsunagari.audit.services import Actor, audit_record
 
 from . import models as m
 from .hsds import TABLES, row_from_instance
+from .inference import is_inferred_label
+from .refresh import derived_changed, refresh_derived
 
 TABLE_OF_MODEL = {t.model: t for t in TABLES}
 
@@ -25,9 +31,13 @@ class AuditedAdmin(admin.ModelAdmin):
         table = TABLE_OF_MODEL.get(type(obj))
         with transaction.atomic():
             old = None
-            if change and table is not None:
+            affected: set[uuid.UUID] = set()
+            if change:
                 previous = type(obj).objects.filter(pk=obj.pk).first()
-                old = row_from_instance(table, previous) if previous else None
+                if previous is not None:
+                    affected = services_of(previous)  # a part moved away changes those too
+                    if table is not None:
+                        old = row_from_instance(table, previous)
             super().save_model(request, obj, form, change)
             if table is not None:
                 new = row_from_instance(table, obj)
@@ -42,23 +52,96 @@ class AuditedAdmin(admin.ModelAdmin):
                     old=old,
                     new=new,
                 )
+            refresh_derived(affected | services_of(obj))
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        table = TABLE_OF_MODEL.get(type(obj))
         with transaction.atomic():
-            if table is not None:
-                audit_record(
-                    actor=_actor(request),
-                    action=AuditAction.DELETE,
-                    object_type=table.name,
-                    object_id=obj.pk,
-                    old=row_from_instance(table, obj),
-                )
-            super().delete_model(request, obj)
+            delete_audited(obj, _actor(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+def delete_audited(obj: models.Model, actor: Actor) -> None:
+    """Delete ``obj`` with every row the delete takes along, each with a DELETE event:
+    the rows that cascade, and the taxonomy links of the deleted rows (HSDS links them
+    by id, not by a foreign key). A deleted service's search document goes too; the
+    services left behind that the rows belonged to are rebuilt."""
+    collector = NestedObjects(using=router.db_for_write(type(obj)))
+    collector.collect([obj])  # what the admin's confirmation page listed
+    affected: set[uuid.UUID] = set()
+    deleted: set[Any] = set()
+    for model, instances in collector.data.items():
+        table = TABLE_OF_MODEL.get(model)
+        for instance in instances:
+            affected |= services_of(instance)
+            deleted.add(instance.pk)
+            if table is not None:
+                _audit_delete(actor, table, instance)
+    links = m.Attribute.objects.filter(link_id__in=deleted).exclude(pk__in=deleted)
+    attribute = TABLE_OF_MODEL[m.Attribute]
+    for link in links:
+        if not (link.inferred and is_inferred_label(link.label)):  # (derived, not audited)
+            _audit_delete(actor, attribute, link)
+    links.delete()
+    obj.delete()
+    gone = sorted(pk for pk in affected if pk in deleted)
+    if gone:
+        from tsunagari.search.index import replace_documents
+
+        replace_documents(gone, [])
+        derived_changed()
+    refresh_derived(affected - deleted)
+
+
+def _audit_delete(actor: Actor, table: Any, instance: models.Model) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        object_type=table.name,
+        object_id=instance.pk,
+        old=row_from_instance(table, instance),
+    )
+
+
+def services_of(obj: models.Model) -> set[uuid.UUID]:
+    """The services whose listing shows ``obj``: what is derived from them (inferred
+    terms, the search document) depends on it."""
+    if isinstance(obj, m.Service):
+        return {obj.pk}
+    if isinstance(obj, m.Organization):
+        return set(m.Service.objects.filter(organization=obj).values_list("pk", flat=True))
+    if isinstance(obj, m.Location):
+        return _services_at([obj.pk])
+    if isinstance(obj, m.TaxonomyTerm):
+        return set(
+            m.Attribute.objects.filter(taxonomy_term=obj, link_entity="service").values_list(
+                "link_id", flat=True
+            )
+        )
+    if isinstance(obj, m.Attribute):
+        return {obj.link_id} if obj.link_entity == "service" else set()
+    found: set[uuid.UUID] = set()
+    if getattr(obj, "service_id", None) is not None:
+        found.add(obj.service_id)  # type: ignore[attr-defined]
+    sal_id = getattr(obj, "service_at_location_id", None)
+    if sal_id is not None:
+        found.update(
+            m.ServiceAtLocation.objects.filter(pk=sal_id).values_list("service_id", flat=True)
+        )
+    location_id = getattr(obj, "location_id", None)
+    if location_id is not None:
+        found |= _services_at([location_id])
+    return found
+
+
+def _services_at(location_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    return set(
+        m.ServiceAtLocation.objects.filter(location_id__in=location_ids).values_list(
+            "service_id", flat=True
+        )
+    )
 
 
 def _actor(request: HttpRequest) -> Actor:
