@@ -36,7 +36,7 @@ MIN_IDLE_CORES = 0.5
 
 def available() -> bool:
     """Whether a child can be forked and has a core of its own to run on: at least
-    half a core stood idle a moment ago (Linux: ``/proc/stat`` over a tenth of a
+    half a core stood idle a moment ago (Linux: ``/proc/stat`` over a twentieth of a
     second; elsewhere the last minute's load average). On a busy machine the child only
     takes turns with this process, and the pickling makes the import slower than
     in-process. (The load average alone also counts what ran just before, such as an
@@ -63,7 +63,7 @@ def _cpu_times() -> list[int] | None:
 
 
 def idle_cores(
-    read: Callable[[], list[int] | None] = _cpu_times, seconds: float = 0.1
+    read: Callable[[], list[int] | None] = _cpu_times, seconds: float = 0.05
 ) -> float | None:
     """How many cores were idle over the next ``seconds`` (None where unknown)."""
     before = read()
