@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from tests.factories import make_service
 from tsunagari.audit.models import AuditAction, AuditEvent
-from tsunagari.directory.models import Attribute, Phone, Schedule, Service, ServiceAtLocation
+from tsunagari.directory.models import (
+    Attribute,
+    Phone,
+    Program,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from tsunagari.search.models import SearchDocument
 from tsunagari.search.query import SearchQuery, search
 
@@ -127,3 +134,18 @@ def test_a_phone_deleted_in_the_admin_is_audited_and_leaves_the_listing(
         Attribute.objects.filter(link_id=service.pk).values_list("taxonomy_term__code", flat=True)
     )
     assert "channel.phone" not in codes  # the inferred channel went with the number
+
+
+@pytest.mark.django_db
+def test_a_link_an_admin_delete_empties_is_recorded_as_an_update(reference_data, admin_client):
+    service = make_service("事業のある窓口")
+    program = Program.objects.create(
+        organization_id=service.organization_id, name="見守り事業", description=""
+    )
+    Service.objects.filter(pk=service.pk).update(program=program)
+    url = reverse("admin:directory_program_delete", args=[program.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert Service.objects.get(pk=service.pk).program_id is None
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_id=str(service.pk))
+    assert event.old_values == {"program_id": str(program.pk)}
+    assert event.new_values == {"program_id": None}

@@ -6,7 +6,8 @@ so residents see the edit at once and a deleted service leaves nothing behind.""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
@@ -17,7 +18,7 @@ from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, audit_record
 
 from . import models as m
-from .hsds import TABLES, row_from_instance
+from .hsds import TABLES, row_from_instance, to_hsds
 from .inference import is_inferred_label
 from .refresh import derived_changed, refresh_derived
 
@@ -79,6 +80,23 @@ def delete_audited(obj: models.Model, actor: Actor) -> None:
             deleted.add(instance.pk)
             if table is not None:
                 _audit_delete(actor, table, instance)
+    # Links the delete sets to null (a location's organisation, a service's programme).
+    for (field, value), batches in collector.field_updates.items():
+        table = TABLE_OF_MODEL.get(field.model)
+        for batch in batches:
+            # (A queryset or a list of instances, whatever django-stubs say.)
+            for instance in cast("Iterable[models.Model]", batch):
+                affected |= services_of(instance)
+                if table is not None:
+                    name = table.hsds_name(field.attname)
+                    audit_record(
+                        actor=actor,
+                        action=AuditAction.UPDATE,
+                        object_type=table.name,
+                        object_id=instance.pk,
+                        old={name: to_hsds(getattr(instance, field.attname))},
+                        new={name: to_hsds(value)},
+                    )
     links = m.Attribute.objects.filter(link_id__in=deleted).exclude(pk__in=deleted)
     attribute = TABLE_OF_MODEL[m.Attribute]
     for link in links:

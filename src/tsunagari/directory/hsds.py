@@ -35,6 +35,13 @@ class Table:
     def attname(self, hsds_field: str) -> str:
         return self.renamed.get(hsds_field, hsds_field)
 
+    def hsds_name(self, attname: str) -> str:
+        """The HSDS name of a model field (``attname``, as Django names its column)."""
+        for hsds, renamed in self.renamed.items():
+            if renamed == attname:
+                return hsds
+        return attname
+
     @cached_property
     def _fields_by_attname(self) -> dict[str, models.Field[Any, Any]]:
         return {f.attname: f for f in self.model._meta.concrete_fields}
