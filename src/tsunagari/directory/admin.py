@@ -72,12 +72,13 @@ def delete_audited(obj: models.Model, actor: Actor) -> None:
     collector = NestedObjects(using=router.db_for_write(type(obj)))
     collector.collect([obj])  # what the admin's confirmation page listed
     affected: set[uuid.UUID] = set()
-    deleted: set[Any] = set()
+    deleted: set[uuid.UUID] = set()  # (directory rows: the ids attributes link)
     for model, instances in collector.data.items():
         table = TABLE_OF_MODEL.get(model)
         for instance in instances:
             affected |= services_of(instance)
-            deleted.add(instance.pk)
+            if isinstance(instance.pk, uuid.UUID):
+                deleted.add(instance.pk)
             if table is not None:
                 _audit_delete(actor, table, instance)
     # Links the delete sets to null (a location's organisation, a service's programme).
