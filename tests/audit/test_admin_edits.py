@@ -149,3 +149,15 @@ def test_a_link_an_admin_delete_empties_is_recorded_as_an_update(reference_data,
     event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_id=str(service.pk))
     assert event.old_values == {"program_id": str(program.pk)}
     assert event.new_values == {"program_id": None}
+
+
+@pytest.mark.django_db
+def test_a_place_renamed_in_the_admin_finds_the_services_held_there(reference_data, admin_client):
+    service = make_service("みどりの窓口", location_name="ひまわり会館")
+    location = ServiceAtLocation.objects.get(service=service).location
+    url = reverse("admin:directory_location_change", args=[location.pk])
+    data = _change_form_data(admin_client, url)
+    data.update(name="あさがお会館")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert _found("あさがお会館") == [service.pk]

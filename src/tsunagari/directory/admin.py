@@ -71,12 +71,12 @@ def delete_audited(obj: models.Model, actor: Actor) -> None:
     services left behind that the rows belonged to are rebuilt."""
     collector = NestedObjects(using=router.db_for_write(type(obj)))
     collector.collect([obj])  # what the admin's confirmation page listed
-    affected: set[uuid.UUID] = set()
+    touched: list[models.Model] = []
     deleted: set[uuid.UUID] = set()  # (directory rows: the ids attributes link)
     for model, instances in collector.data.items():
         table = TABLE_OF_MODEL.get(model)
         for instance in instances:
-            affected |= services_of(instance)
+            touched.append(instance)
             if isinstance(instance.pk, uuid.UUID):
                 deleted.add(instance.pk)
             if table is not None:
@@ -87,7 +87,7 @@ def delete_audited(obj: models.Model, actor: Actor) -> None:
         for batch in batches:
             # (A queryset or a list of instances, whatever django-stubs say.)
             for instance in cast("Iterable[models.Model]", batch):
-                affected |= services_of(instance)
+                touched.append(instance)
                 if table is not None:
                     name = table.hsds_name(field.attname)
                     audit_record(
@@ -98,6 +98,7 @@ def delete_audited(obj: models.Model, actor: Actor) -> None:
                         old={name: to_hsds(getattr(instance, field.attname))},
                         new={name: to_hsds(value)},
                     )
+    affected = services_of(*touched)  # (read before the rows go)
     links = m.Attribute.objects.filter(link_id__in=deleted).exclude(pk__in=deleted)
     attribute = TABLE_OF_MODEL[m.Attribute]
     for link in links:
@@ -124,43 +125,46 @@ def _audit_delete(actor: Actor, table: Any, instance: models.Model) -> None:
     )
 
 
-def services_of(obj: models.Model) -> set[uuid.UUID]:
-    """The services whose listing shows ``obj``: what is derived from them (inferred
-    terms, the search document) depends on it."""
-    if isinstance(obj, m.Service):
-        return {obj.pk}
-    if isinstance(obj, m.Organization):
-        return set(m.Service.objects.filter(organization=obj).values_list("pk", flat=True))
-    if isinstance(obj, m.Location):
-        return _services_at([obj.pk])
-    if isinstance(obj, m.TaxonomyTerm):
-        return set(
-            m.Attribute.objects.filter(taxonomy_term=obj, link_entity="service").values_list(
-                "link_id", flat=True
-            )
-        )
-    if isinstance(obj, m.Attribute):
-        return {obj.link_id} if obj.link_entity == "service" else set()
+def services_of(*objs: models.Model) -> set[uuid.UUID]:
+    """The services whose listings show ``objs``: what is derived from them (inferred
+    terms, the search document) depends on them. A few queries for any number of rows."""
     found: set[uuid.UUID] = set()
-    if getattr(obj, "service_id", None) is not None:
-        found.add(obj.service_id)  # type: ignore[attr-defined]
-    sal_id = getattr(obj, "service_at_location_id", None)
-    if sal_id is not None:
-        found.update(
-            m.ServiceAtLocation.objects.filter(pk=sal_id).values_list("service_id", flat=True)
-        )
-    location_id = getattr(obj, "location_id", None)
-    if location_id is not None:
-        found |= _services_at([location_id])
+    organizations: set[uuid.UUID] = set()
+    locations: set[uuid.UUID] = set()
+    sals: set[uuid.UUID] = set()
+    terms: set[uuid.UUID] = set()
+    for obj in objs:
+        if isinstance(obj, m.Service):
+            found.add(obj.pk)
+        elif isinstance(obj, m.Organization):
+            organizations.add(obj.pk)
+        elif isinstance(obj, m.Location):
+            locations.add(obj.pk)
+        elif isinstance(obj, m.TaxonomyTerm):
+            terms.add(obj.pk)
+        elif isinstance(obj, m.Attribute):
+            if obj.link_entity == "service":
+                found.add(obj.link_id)
+        else:
+            for attname, into in (
+                ("service_id", found),
+                ("service_at_location_id", sals),
+                ("location_id", locations),
+            ):
+                value = getattr(obj, attname, None)
+                if value is not None:
+                    into.add(value)
+    services, at_locations = m.Service.objects, m.ServiceAtLocation.objects
+    links = m.Attribute.objects.filter(link_entity="service")
+    for ids, queryset, column in (  # (querysets are lazy: asked only for some ids)
+        (organizations, services.filter(organization_id__in=organizations), "pk"),
+        (locations, at_locations.filter(location_id__in=locations), "service_id"),
+        (sals, at_locations.filter(pk__in=sals), "service_id"),
+        (terms, links.filter(taxonomy_term_id__in=terms), "link_id"),
+    ):
+        if ids:
+            found.update(queryset.values_list(column, flat=True))
     return found
-
-
-def _services_at(location_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    return set(
-        m.ServiceAtLocation.objects.filter(location_id__in=location_ids).values_list(
-            "service_id", flat=True
-        )
-    )
 
 
 def _actor(request: HttpRequest) -> Actor:

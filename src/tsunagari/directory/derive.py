@@ -282,5 +282,4 @@ def _hsds_defaults(table_name: str) -> Row:
     """The value each field of ``table_name`` gets when a graph leaves it out, by HSDS
     name (as the writer fills it in)."""
     table = BY_NAME[table_name]
-    hsds_name = {attname: hsds for hsds, attname in table.renamed.items()}
-    return {hsds_name.get(k, k): v for k, v in defaults(table.model).items()}
+    return {table.hsds_name(k): v for k, v in defaults(table.model).items()}

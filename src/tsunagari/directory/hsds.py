@@ -35,12 +35,14 @@ class Table:
     def attname(self, hsds_field: str) -> str:
         return self.renamed.get(hsds_field, hsds_field)
 
+    @cached_property
+    def hsds_names(self) -> dict[str, str]:
+        """Model attribute name -> HSDS field name, where they differ."""
+        return {attname: hsds for hsds, attname in self.renamed.items()}
+
     def hsds_name(self, attname: str) -> str:
         """The HSDS name of a model field (``attname``, as Django names its column)."""
-        for hsds, renamed in self.renamed.items():
-            if renamed == attname:
-                return hsds
-        return attname
+        return self.hsds_names.get(attname, attname)
 
     @cached_property
     def _fields_by_attname(self) -> dict[str, models.Field[Any, Any]]:

@@ -112,11 +112,12 @@ class _Shape:
         if self.stamp_modified:
             base["last_modified"] = now
         # Callers name fields as HSDS does; the shape speaks both, so rows need no renaming.
-        hsds_name = {attname: hsds for hsds, attname in table.renamed.items()}
+        hsds_name = table.hsds_names
         self.hsds_columns = [hsds_name.get(c, c) for c in self.columns]
         self.base = {hsds_name.get(c, c): v for c, v in base.items()}
         self.in_column_order = operator.itemgetter(*self.hsds_columns)
         self.renamed = table.renamed
+        self._hsds_names = hsds_name
         self._attnames_renamed = tuple(table.renamed.values())
         source_converter = self.converters[self.position["source_id"]] if self.has_source else None
         self.source_param = as_param(source_converter, self.source_id)
@@ -130,7 +131,7 @@ class _Shape:
         # Named by attname, not by HSDS? (Only a few tables rename a field: no set
         # operation per row for the others.)
         if self._attnames_renamed and any(a in row for a in self._attnames_renamed):
-            hsds_name = {a: h for h, a in self.renamed.items()}
+            hsds_name = self._hsds_names
             row = {hsds_name.get(k, k): v for k, v in row.items()}
         return self.in_column_order({**self.base, **row})
 
