@@ -17,6 +17,14 @@ def reference_data(db: None) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Accounts made in tests hash their passwords cheaply: the default hasher costs a
+    fifth of a second or more per account, on purpose, and the staff world makes eight
+    per test. (Sign-in still checks the password, with the same hasher.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Each test starts with an empty cache, as a new deployment does (tests write the
     directory directly, past the writer that would clear it)."""

@@ -53,11 +53,9 @@ def client() -> Client:
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_no_throttle(settings: Any) -> None:
-    """A cheap password hasher (the world creates eight users per test), and no growing
-    wait after a wrong code, so a test can type the right code straight after a wrong one
-    (throttling is the device's own, tested by django-otp)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _no_throttle(settings: Any) -> None:
+    """No growing wait after a wrong code, so a test can type the right code straight
+    after a wrong one (throttling is the device's own, tested by django-otp)."""
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     settings.OTP_STATIC_THROTTLE_FACTOR = 0
 

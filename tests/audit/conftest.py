@@ -1,20 +1,12 @@
-"""The staff world creates eight accounts per test: a fast password hasher keeps that
-cheap (the default hasher costs a fifth of a second per account, on purpose)."""
+"""Audit events of the kinds the staff side records."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from tests.staff_world import World
 from tsunagari.audit.models import AuditAction, AuditEvent
 from tsunagari.audit.services import Actor, audit_record
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
