@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from tsunagari.directory.reference import municipalities_load, taxonomy_seed
 
@@ -22,6 +25,16 @@ def _fast_passwords(settings: Any) -> None:
     fifth of a second or more per account, on purpose, and the staff world makes eight
     per test. (Sign-in still checks the password, with the same hasher.)"""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts and ends in the default language (Japanese). A request to an
+    /en/ page leaves English active in the thread (LocaleMiddleware does not switch
+    back), and reverse() and the words of a page follow it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -58,10 +57,3 @@ def _no_throttle(settings: Any) -> None:
     after a wrong one (throttling is the device's own, tested by django-otp)."""
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     settings.OTP_STATIC_THROTTLE_FACTOR = 0
-
-
-@pytest.fixture(autouse=True)
-def _japanese_urls() -> None:
-    """reverse() follows the thread's active language, which a request to /en/... in an
-    earlier test leaves behind; these tests address the Japanese (unprefixed) pages."""
-    translation.activate("ja")

@@ -20,6 +20,7 @@ PLAIN_TOWN = "352071"  # the file's services carry 下松市's code
 # A Wednesday evening (not a holiday), when day-time windows are closed.
 WEDNESDAY_NIGHT = dt.datetime(2026, 11, 25, 22, 30, tzinfo=JST)
 WEDNESDAY_NOON = dt.datetime(2026, 11, 25, 12, 0, tzinfo=JST)
+SATURDAY_MORNING = dt.datetime(2026, 11, 28, 10, 5, tzinfo=JST)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from tsunagari.directory.models import Attribute, Service
 from tsunagari.navigator.advice import Answers, AnswersError, advise, municipality_resolve
 from tsunagari.navigator.models import NeedCount
 
-from .conftest import PLAIN_TOWN, WEDNESDAY_NIGHT, WEDNESDAY_NOON
+from .conftest import PLAIN_TOWN, SATURDAY_MORNING, WEDNESDAY_NIGHT, WEDNESDAY_NOON
 
 pytestmark = pytest.mark.django_db
 
@@ -249,8 +249,11 @@ def test_where_is_read_as_a_code_or_a_name(reference_data, where, code):
     assert municipality_resolve(where) == code
 
 
-def test_wanting_to_help_someone_finds_volunteering(demo):
-    advice = advise(Answers(text="だれかの役に立ちたい", where=DEMO_CODE), record=False)
+@pytest.mark.parametrize("at", [WEDNESDAY_NOON, WEDNESDAY_NIGHT, SATURDAY_MORNING])
+def test_wanting_to_help_someone_finds_volunteering(demo, at):
+    """At any hour: volunteering has a search of its own for the pool, so the many places
+    open at that hour do not crowd it out (on a Saturday morning they did)."""
+    advice = advise(Answers(text="だれかの役に立ちたい", where=DEMO_CODE), at=at, record=False)
     place = next(r for r in advice.recommendations if r.kind == "place")
     assert "type.volunteer" in terms(place.service_id)
     assert_diverse(advice)

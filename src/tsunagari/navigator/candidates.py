@@ -56,7 +56,9 @@ def candidate_pool(*, needs: tuple[str, ...], municipality: str) -> dict[uuid.UU
     asked = tuple(dict.fromkeys((*needs, *TALK_NEEDS)))
     queries = [
         SearchQuery(needs=asked, municipality=municipality),
-        SearchQuery(service_types=(*PLACE_TYPES, "type.volunteer"), municipality=municipality),
+        SearchQuery(service_types=PLACE_TYPES, municipality=municipality),
+        # Its own search: among a town's many places, volunteering could miss the pool.
+        SearchQuery(service_types=("type.volunteer",), municipality=municipality),
         SearchQuery(needs=TALK_NEEDS, service_types=WINDOW_TYPES, municipality=municipality),
         SearchQuery(needs=asked, attributes=("attr.out_of_area",), channels=REMOTE_CHANNELS),
     ]
