@@ -10,16 +10,18 @@ converters of the writer's own ``_Shape``, and one CREATE event per record
 (``services.create_events``). Organisations, which many records share, travel as
 rows: the writer compares them with what is stored.
 
-``DirectoryWriter.add_prepared`` runs the INSERTs under a savepoint; if a row is
-already stored (a re-import) it rolls them back and adds the batch's graphs one by one,
-as always, and the reader stops preparing (``Preparer.stop``)."""
+``DirectoryWriter.add_prepared`` first looks whether any row is already stored (a
+re-import); if one is, it adds the batch's graphs one by one instead, as always, and the
+reader stops preparing (``Preparer.stop``). Those graphs are read again from the file
+in this process (``importers/parallel.py``) rather than sent with every batch in case:
+pickling them cost the children a tenth of their time."""
 
 from __future__ import annotations
 
 import multiprocessing
-import pickle
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +29,6 @@ from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import event_row
 from tsunagari.core.bulk import as_params
 
-from . import forked
 from .hsds import TABLES
 
 if TYPE_CHECKING:
@@ -44,11 +45,14 @@ class Prepared:
     events: list[list[Any]]  # CREATE events, as AuditBuffer keeps them
     records: dict[Record, list[uuid.UUID]]  # each record's services
     conflicted: set[Record] = field(default_factory=set)
-    pickled_graphs: bytes = b""  # for the writer, if a row turns out to be stored
+    # Reads the batch's graphs again, for the writer if a row turns out to be stored
+    # (set by the process that receives the batch).
+    read_again: Callable[[], list[Graph]] | None = None
 
     def graphs(self) -> list[Graph]:
-        graphs: list[Graph] = pickle.loads(self.pickled_graphs)  # noqa: S301 - our own child
-        return graphs
+        if self.read_again is None:
+            raise RuntimeError("a prepared batch whose graphs cannot be read again")
+        return self.read_again()
 
 
 class Preparer:
@@ -112,5 +116,4 @@ class Preparer:
             events=events,
             records=records,
             conflicted=conflicted,
-            pickled_graphs=forked.dumps(graphs),
         )

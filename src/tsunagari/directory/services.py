@@ -83,6 +83,8 @@ SERVICE_CHILDREN = (
     "funding",
 )
 LOCATION_CHILDREN = ("address", "accessibility", "contact", "phone", "language", "schedule")
+# Links to a service or a place, which the database enforces (add_prepared).
+_PARENT_LINKS = ("service_id", "location_id")
 # Bookkeeping that changes on every write and is not a change of content. (last_modified
 # is compared only when the caller gives it, as an HSDS import does.)
 NOT_COMPARED = {"imported_at"}
@@ -248,11 +250,7 @@ class DirectoryWriter:
         # back to: on SQLite one costs more than the reads). Attribute rows are found
         # by the services they link (one lookup per service, not per row).
         services = [sid for sids in prepared.records.values() for sid in sids]
-        if _linked_attributes(services) or any(
-            _stored(BY_NAME[name].model, [row[0] for row in params])
-            for name, params in prepared.tables
-            if name != "attribute"
-        ):
+        if _linked_attributes(services) or self._any_stored(prepared.tables):
             self.stored_met = True
             for graph in prepared.graphs():
                 graph.pop("organization", None)  # written above
@@ -271,6 +269,29 @@ class DirectoryWriter:
         self._conflicted.update(prepared.conflicted)
         self.flush()  # the audit events, and what was derived
         return True
+
+    def _any_stored(self, tables: list[tuple[str, list[list[Any]]]]) -> bool:
+        """Whether any of these rows (INSERT parameters, the id first) is stored. A row
+        that points at a service or place of the same batch is not looked up when
+        those are not stored: the database keeps no row whose service or place is
+        missing, and its id derives from its own service's (a quarter of a first
+        import's lookups)."""
+        params = dict(tables)
+        parents = {row[0] for name in ("service", "location") for row in params.get(name, ())}
+        if any(
+            _stored(BY_NAME[name].model, [row[0] for row in params.get(name, ())])
+            for name in ("service", "location")
+        ):
+            return True
+        for name, rows in tables:
+            if name in {"service", "location", "attribute"}:
+                continue
+            columns = self._shape(BY_NAME[name]).columns
+            links = [columns.index(c) for c in _PARENT_LINKS if c in columns]
+            ids = [row[0] for row in rows if not any(row[i] in parents for i in links)]
+            if _stored(BY_NAME[name].model, ids):
+                return True
+        return False
 
     def add_derived(self, derived: dict[Any, Any]) -> None:
         """What the reader derived from graphs it is about to ``add`` (service raw id ->

@@ -132,3 +132,42 @@ def test_idle_cores_come_from_the_time_the_cores_spent_idle(monkeypatch):
     assert forked.available()
     monkeypatch.setattr(forked, "idle_cores", lambda: 0.2)  # both cores busy now
     assert not forked.available()
+
+
+def test_batches_after_new_ones_that_meet_stored_rows_are_read_again(
+    tmp_path: Path, child_reads_every_file
+):
+    """A file whose later rows were imported before (it grew at the front): its first
+    batches go in as the children prepared them, the others are read again here."""
+    with KUDAMATSU_CARE.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    later = tmp_path / KUDAMATSU_CARE.name
+    with later.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([rows[0], *rows[len(rows) // 2 :]])
+    import_file(later)
+    with transaction.atomic():
+        import_file(KUDAMATSU_CARE)  # in-process
+        in_process = snapshot()
+        transaction.set_rollback(True)
+    result = import_file(KUDAMATSU_CARE, parallel=True)
+    assert result.stats[("service", "created")] == len(rows) // 2 - 1
+    assert snapshot() == in_process
+
+
+def test_places_left_by_deleted_services_are_found_before_inserting(child_reads_every_file):
+    """Services deleted by hand with their terms leave their places (places may be
+    shared); importing the file again updates those places instead of failing on
+    their ids."""
+    import_file(KUDAMATSU_CARE)
+    places = counts()["locations"]
+    m.Attribute.objects.filter(link_entity="service").delete()
+    m.Service.objects.all().delete()
+    with transaction.atomic():
+        import_file(KUDAMATSU_CARE)  # in-process
+        in_process = snapshot()
+        transaction.set_rollback(True)
+    result = import_file(KUDAMATSU_CARE, parallel=True)
+    assert result.stats[("service", "created")] == len(in_process["services"])
+    assert result.stats[("location", "created")] == 0
+    assert counts()["locations"] == places
+    assert snapshot() == in_process

@@ -94,6 +94,7 @@ def _from_children(
         forked.start(_child, partial(reader, keep=partial(_mine, k)), ctx, derive, preparer)
         for k in range(READERS)
     ]
+    again = _ReadAgain(reader, ctx)
     try:
         for turn in itertools.count():
             process, _to_child, from_child = children[turn % READERS]
@@ -104,10 +105,45 @@ def _from_children(
                 raise ImportProblem(reason, file=file, row=row, column=column)
             if kind == "done":  # in turn: no later batch either
                 return
+            graphs, _derived = payload
+            if isinstance(graphs, Prepared):
+                graphs.read_again = partial(again.batch, turn, graphs.count)
             yield payload
     finally:
         for child in children:  # at once, if the import stopped early
             forked.stop(*child)
+        again.close()
+
+
+class _ReadAgain:
+    """The graphs of batches a child prepared but the writer cannot take as they are (a
+    row is stored already: a re-import), read again in this process from the file. The
+    writer asks for them in file order, so one pass of the format's reader serves them
+    all; it parses every row and builds only those batches' records."""
+
+    def __init__(self, reader: Reader, ctx: ImportContext) -> None:
+        self._reader = reader
+        self._ctx = ctx
+        self._wanted: set[int] = set()
+        self._graphs: Iterator[Graph] | None = None
+
+    def batch(self, turn: int, count: int) -> list[Graph]:
+        """The ``count`` graphs of the ``turn``-th batch (no earlier batch after it)."""
+        self._wanted.add(turn)
+        if self._graphs is None:
+            self._graphs = self._reader(keep=self._keep)
+        rows_read = self._ctx.rows_read  # (counted by the children: not twice)
+        try:
+            return list(itertools.islice(self._graphs, count))
+        finally:
+            self._ctx.rows_read = rows_read
+
+    def _keep(self, index: int) -> bool:
+        return index // BATCH in self._wanted
+
+    def close(self) -> None:
+        if isinstance(self._graphs, Generator):
+            self._graphs.close()  # (its file)
 
 
 def _mine(reader: int, index: int) -> bool:
