@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo demo-data test test-postgres lint typecheck bench bench-search messages clean
+.PHONY: setup demo demo-data test test-postgres lint typecheck bench bench-floor bench-search messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -43,6 +43,9 @@ typecheck: setup
 
 bench: setup
 	cd bench && ../$(BIN)/python run.py
+
+bench-floor: setup
+	cd bench && ../$(BIN)/python floor.py
 
 bench-search: setup
 	$(BIN)/python bench/search.py
