@@ -6,7 +6,8 @@ writes the batches before.
 The child is forked after the format's ``prepare`` and the ``Deriver`` have done every
 query they need, and never uses the database itself. Batches come back pickled through
 a pipe, whose small buffer keeps the child at most a few batches ahead, so memory stays
-bounded.
+bounded. A prepared batch comes without its graphs; should the writer need them (a row
+turned out to be stored), this process reads them again from the file (``_ReadAgain``).
 
 A problem in the file reaches this process as the same ``ImportProblem`` (file, row,
 column), raised where the serial reader would raise it, so the import rolls back and
