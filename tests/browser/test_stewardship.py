@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.staff_world import session_cookie
 from tsunagari.audit.models import AuditEvent
@@ -57,7 +58,7 @@ def test_partner_edit_reviewed_approved_and_published(signed_in, live_server, wo
     preview = partner.locator("#preview")
     preview.get_by_text(NEW_TEXT).wait_for()
     assert preview.locator("ins", has_text="18:00").count() == 1
-    assert partner.evaluate("document.activeElement.id") == "preview-title"
+    expect(partner.locator("#preview-title")).to_be_focused()
     assert_accessible(partner)
 
     partner.get_by_role("button", name="確認を依頼する").click()
@@ -97,5 +98,5 @@ def test_adding_a_schedule_row_with_htmx_keeps_the_page(signed_in, live_server, 
     # Only the schedules were swapped: what was typed elsewhere is still there, and
     # the focus is in the new row.
     assert page.get_by_label("説明", exact=True).input_value() == "まだ保存しない説明"
-    assert page.evaluate("document.activeElement.name") == "schedules-1-byday"
+    expect(page.locator("[name=schedules-1-byday]").first).to_be_focused()
     assert_accessible(page)

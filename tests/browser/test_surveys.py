@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.staff_world import session_cookie
 from tsunagari.surveys.models import Mode, Response, Survey
@@ -70,13 +71,13 @@ def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
     page.get_by_role("link", name="紙の回答を入力する").click()
     assert_accessible(page)
     # The first field has the focus; digits move on by themselves; Enter saves.
-    assert page.evaluate("document.activeElement.id") == "q-direct_loneliness"
+    expect(page.locator("#q-direct_loneliness")).to_be_focused()
     page.keyboard.type("4321")
-    assert page.evaluate("document.activeElement.id") == "q-age_band"
+    expect(page.locator("#q-age_band")).to_be_focused()
     page.keyboard.press("Enter")
     page.get_by_text("保存しました。次の用紙をどうぞ。").wait_for()
     assert page.locator("#paper-count").inner_text() == "1"
-    assert page.evaluate("document.activeElement.id") == "q-direct_loneliness"
+    expect(page.locator("#q-direct_loneliness")).to_be_focused()
     page.keyboard.type("1")
     page.keyboard.type("7")  # not on the 4-point scale
     page.keyboard.press("Enter")
@@ -84,7 +85,7 @@ def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
         "問2（ucla3_jp_1）: 1・2・3・4 のどれかの数字で入れてください。"
     ).first.wait_for()
     assert_accessible(page)
-    assert page.evaluate("document.activeElement.id") == "q-ucla3_jp_1"
+    expect(page.locator("#q-ucla3_jp_1")).to_be_focused()
     page.keyboard.press("Control+a")
     page.keyboard.type("2")
     page.keyboard.press("Enter")
