@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from tests.factories import make_service
@@ -84,6 +85,9 @@ def test_filter_choices_are_the_taxonomy_and_places_with_services(client):
     assert 'value="attr.accompany"' not in html
 
 
+# A Wednesday noon: "now" must not fall in the Thursday evening, nor in the last
+# minute of a day, whenever the suite runs.
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=JST), tick=False)
 def test_open_now_filter_and_badge(client):
     make_service("いつでもの窓口", schedules=[ALWAYS_OPEN])
     make_service("木曜の食堂")  # Thursdays 17:30-18:30 only
