@@ -324,6 +324,10 @@ if _proxy_ssl_header:
         "HTTP_" + _proxy_ssl_header.strip().upper().replace("-", "_"),
         "https",
     )
+# How many reverse proxies in front of the site append the client's address to
+# X-Forwarded-For (0: REMOTE_ADDR is the client). The per-client bounds (core.ratelimit)
+# need it: without it, every resident behind the proxy shares one bound.
+TRUSTED_PROXY_COUNT = env_int("TSUNAGARI_TRUSTED_PROXIES", 0)
 # HSTS: browsers remember for a year to use https only. includeSubDomains covers only
 # names below this site's own host. Preloading is for whoever owns the registered
 # domain to decide (the header alone commits nothing; submitting to the list does).

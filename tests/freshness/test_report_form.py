@@ -141,3 +141,17 @@ def test_a_service_residents_cannot_see_has_no_form(client, world) -> None:
         client.post(f"/services/{world.service_a.pk}/report/", {"reason": "phone"}).status_code
         == 404
     )
+
+
+def test_behind_a_proxy_each_resident_has_their_own_bound(world, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.5"
+    resident = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    # A neighbour who writes their own header cannot pass as someone else: the proxy
+    # appends the address it saw, and only that one is believed.
+    neighbour = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.1, 198.51.100.2")
+    assert send_report(resident, world.service_a).status_code == 302
+    assert send_report(resident, world.service_a).status_code == 302
+    assert send_report(resident, world.service_a).status_code == 429
+    assert send_report(neighbour, world.service_a).status_code == 302
+    assert ListingReport.objects.count() == 3

@@ -3,7 +3,11 @@ and set no cookie; answers are checked kindly; a code answers once."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
+from django.test import Client
 
 from tsunagari.surveys import services
 from tsunagari.surveys.forms import form_token
@@ -81,3 +85,24 @@ def test_letter_code_opens_the_questions_once(client, survey_x):
     used = client.post("/surveys/letter/", {"code": code})
     assert used.status_code == 400
     assert Response.objects.count() == 1
+
+
+def test_many_wrong_codes_pause_the_code_page_for_that_client_only(survey_x):
+    [code] = services.invitation_codes_create(actor=STAFF, survey=survey_x, count=1)
+    wrong = [f"ZZZZ-ZZ{a}{b}" for a in "AB" for b in "CDEFGHJKLM"][:10]
+    with time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)) as clock:
+        guesser = Client(REMOTE_ADDR="198.51.100.1")
+        for guess in wrong:
+            assert guesser.post("/surveys/letter/", {"code": guess}).status_code == 400
+        # Even the right code is not checked now: trying on cannot find one.
+        paused = guesser.post("/surveys/letter/", {"code": code})
+        assert paused.status_code == 429
+        assert "15分ほどたってから" in paused.content.decode()
+        assert "孤独であると" not in paused.content.decode()
+        # Someone else answers as usual.
+        other = Client(REMOTE_ADDR="198.51.100.2").post("/surveys/letter/", {"code": code})
+        assert other.status_code == 200 and "孤独であると" in other.content.decode()
+        # After the window, the first client may try again.
+        clock.shift(dt.timedelta(minutes=16))
+        again = guesser.post("/surveys/letter/", {"code": code})
+        assert again.status_code == 200 and "孤独であると" in again.content.decode()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from .. import services
+from .. import letter_limit, services
 from ..forms import LetterCodeForm, form_token, token_subject
 from ..models import Survey
 from ..questionnaire import Question, clean_answers, questions_of
@@ -121,11 +121,22 @@ def letter(request: HttpRequest) -> HttpResponse:
     if subject and subject.startswith(LETTER):
         return _letter_answers(request, subject.removeprefix(LETTER))
     form = LetterCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not letter_limit.may_try(request):
+        problem = _(
+            "コードの入力がうまくいかないことが続いたため、しばらく受け付けを止めています。15分ほどたってから、お手紙のコードを確かめて、もう一度入れてください。"
+        )
+        return render(
+            request,
+            "surveys/public/letter.html",
+            {"form": LetterCodeForm(), "problem": problem},
+            status=429,
+        )
     if request.method == "POST" and form.is_valid():
         code = services.normalise_code(form.cleaned_data["code"])
         try:
             survey = services.invitation_survey(code)
         except (services.CodeError, services.SurveyStateError):
+            letter_limit.count_wrong_try(request)
             form.add_error(
                 "code",
                 _(
