@@ -219,3 +219,14 @@ def test_a_post_changes_nothing(
     response = client.post(URL, {"action": "delete", "id": recorded["edit_a"].pk})
     assert response.status_code == 405
     assert list(AuditEvent.objects.values_list("pk", "action", "new_values")) == before
+
+
+def test_actions_are_named_in_the_page_language(
+    world: World, recorded: dict[str, AuditEvent], client: Client
+) -> None:
+    sign_in(client, world.admin)
+    ja = client.get(URL).content.decode()
+    assert "変更の申請" in ja and "メンバーの役割変更" in ja
+    en = client.get(f"/en{URL}").content.decode()
+    assert "Change submitted for review" in en and "Member&#x27;s role changed" in en
+    assert "変更の申請" not in en and "メンバーの役割変更" not in en

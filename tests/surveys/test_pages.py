@@ -149,3 +149,13 @@ def test_invitation_codes_are_issued_and_downloaded(client, world, survey_x):
     assert lines[0] == "code" and len(lines) == 4
     detail = client.get(f"/staff/surveys/{survey_x.pk}/").content.decode()
     assert "発行 3 件、うち回答済み 0 件" in detail
+
+
+def test_status_and_answer_kinds_are_named_in_the_page_language(client, world, survey_x):
+    sign_in(client, world.coord_x)
+    client.post(f"/staff/surveys/{survey_x.pk}/paper/", {"direct_loneliness": "1"})
+    ja = client.get(f"/staff/surveys/{survey_x.pk}/").content.decode()
+    assert "回答受付中" in ja and "紙の回答（手入力） 1" in ja
+    en = client.get(f"/en/staff/surveys/{survey_x.pk}/").content.decode()
+    assert "Open for answers" in en and "Paper (typed in by staff) 1" in en
+    assert "回答受付中" not in en and "紙の回答" not in en

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 
 class ValuesField(models.JSONField):
@@ -19,56 +20,62 @@ class AuditAction(models.TextChoices):
     (and a migration) before any code may record it."""
 
     # The directory's rows
-    CREATE = "directory.create", "作成"
-    UPDATE = "directory.update", "更新"
-    DELETE = "directory.delete", "削除"
-    IMPORT = "directory.import", "取り込み"
-    ARCHIVE = "directory.archive", "掲載終了（アーカイブ）"
-    UNARCHIVE = "directory.unarchive", "掲載再開"
-    VERIFY = "directory.verify", "内容を確認"
+    CREATE = "directory.create", pgettext_lazy("audit action", "作成")
+    UPDATE = "directory.update", pgettext_lazy("audit action", "更新")
+    DELETE = "directory.delete", pgettext_lazy("audit action", "削除")
+    IMPORT = "directory.import", pgettext_lazy("audit action", "取り込み")
+    ARCHIVE = "directory.archive", pgettext_lazy("audit action", "掲載終了（アーカイブ）")
+    UNARCHIVE = "directory.unarchive", pgettext_lazy("audit action", "掲載再開")
+    VERIFY = "directory.verify", pgettext_lazy("audit action", "内容を確認")
     # Edits waiting for a coordinator's review
-    CHANGE_SUBMIT = "change.submit", "変更の申請"
-    CHANGE_APPROVE = "change.approve", "変更の承認"
-    CHANGE_RETURN = "change.return", "変更の差し戻し"
-    CHANGE_WITHDRAW = "change.withdraw", "変更の取り下げ"
+    CHANGE_SUBMIT = "change.submit", pgettext_lazy("audit action", "変更の申請")
+    CHANGE_APPROVE = "change.approve", pgettext_lazy("audit action", "変更の承認")
+    CHANGE_RETURN = "change.return", pgettext_lazy("audit action", "変更の差し戻し")
+    CHANGE_WITHDRAW = "change.withdraw", pgettext_lazy("audit action", "変更の取り下げ")
     # Residents' 「情報がちがう」 reports, reminders about stale listings
-    REPORT_CREATE = "report.create", "「情報がちがう」の受付"
-    REPORT_RESOLVE = "report.resolve", "「情報がちがう」の対応済み"
-    REMINDER_SEND = "reminder.send", "確認のお願いを送信"
+    REPORT_CREATE = "report.create", pgettext_lazy("audit action", "「情報がちがう」の受付")
+    REPORT_RESOLVE = "report.resolve", pgettext_lazy("audit action", "「情報がちがう」の対応済み")
+    REMINDER_SEND = "reminder.send", pgettext_lazy("audit action", "確認のお願いを送信")
     # Organisations, members, coordinators, municipality policies
-    ORGANIZATION_CREATE = "organization.create", "参加団体の登録"
-    MEMBER_INVITE = "member.invite", "メンバーの招待"
-    MEMBER_JOIN = "member.join", "メンバーの参加"
-    MEMBER_ROLE = "member.role", "メンバーの役割変更"
-    MEMBER_REMOVE = "member.remove", "メンバーの削除"
-    COORDINATOR_ADD = "coordinator.add", "コーディネーターの追加"
-    COORDINATOR_REMOVE = "coordinator.remove", "コーディネーターの削除"
-    POLICY_UPDATE = "policy.update", "自治体ごとの運用の変更"
+    ORGANIZATION_CREATE = "organization.create", pgettext_lazy("audit action", "参加団体の登録")
+    MEMBER_INVITE = "member.invite", pgettext_lazy("audit action", "メンバーの招待")
+    MEMBER_JOIN = "member.join", pgettext_lazy("audit action", "メンバーの参加")
+    MEMBER_ROLE = "member.role", pgettext_lazy("audit action", "メンバーの役割変更")
+    MEMBER_REMOVE = "member.remove", pgettext_lazy("audit action", "メンバーの削除")
+    COORDINATOR_ADD = "coordinator.add", pgettext_lazy("audit action", "コーディネーターの追加")
+    COORDINATOR_REMOVE = (
+        "coordinator.remove",
+        pgettext_lazy("audit action", "コーディネーターの削除"),
+    )
+    POLICY_UPDATE = "policy.update", pgettext_lazy("audit action", "自治体ごとの運用の変更")
     # Accounts
-    LOGIN = "account.login", "ログイン"
-    LOGIN_FAILED = "account.login_failed", "ログインの失敗"
-    LOCKOUT = "account.lockout", "ログインの一時停止"
-    LOGOUT = "account.logout", "ログアウト"
-    REAUTH = "account.reauth", "パスワードの再確認"
-    PASSWORD_CHANGE = "account.password_change", "パスワードの変更"
-    PASSWORD_RESET = "account.password_reset", "パスワードの再設定"
-    OTP_ENABLE = "account.otp_enable", "2段階認証の設定"
-    OTP_DISABLE = "account.otp_disable", "2段階認証の解除"
-    ADMIN_CREATE = "account.admin_create", "管理者の作成"
+    LOGIN = "account.login", pgettext_lazy("audit action", "ログイン")
+    LOGIN_FAILED = "account.login_failed", pgettext_lazy("audit action", "ログインの失敗")
+    LOCKOUT = "account.lockout", pgettext_lazy("audit action", "ログインの一時停止")
+    LOGOUT = "account.logout", pgettext_lazy("audit action", "ログアウト")
+    REAUTH = "account.reauth", pgettext_lazy("audit action", "パスワードの再確認")
+    PASSWORD_CHANGE = "account.password_change", pgettext_lazy("audit action", "パスワードの変更")
+    PASSWORD_RESET = "account.password_reset", pgettext_lazy("audit action", "パスワードの再設定")
+    OTP_ENABLE = "account.otp_enable", pgettext_lazy("audit action", "2段階認証の設定")
+    OTP_DISABLE = "account.otp_disable", pgettext_lazy("audit action", "2段階認証の解除")
+    ADMIN_CREATE = "account.admin_create", pgettext_lazy("audit action", "管理者の作成")
     # Surveys (issue 5): staff actions only; residents' answers are never audited
-    SURVEY_CREATE = "survey.create", "調査の作成"
-    SURVEY_UPDATE = "survey.update", "調査の変更"
-    SURVEY_OPEN = "survey.open", "調査の開始"
-    SURVEY_CLOSE = "survey.close", "調査の終了"
-    SURVEY_CODES = "survey.codes", "招待コードの発行"
-    RESPONSE_PAPER = "response.paper", "紙の回答の入力"
-    RESPONSE_IMPORT = "response.import", "回答の取り込み"
+    SURVEY_CREATE = "survey.create", pgettext_lazy("audit action", "調査の作成")
+    SURVEY_UPDATE = "survey.update", pgettext_lazy("audit action", "調査の変更")
+    SURVEY_OPEN = "survey.open", pgettext_lazy("audit action", "調査の開始")
+    SURVEY_CLOSE = "survey.close", pgettext_lazy("audit action", "調査の終了")
+    SURVEY_CODES = "survey.codes", pgettext_lazy("audit action", "招待コードの発行")
+    RESPONSE_PAPER = "response.paper", pgettext_lazy("audit action", "紙の回答の入力")
+    RESPONSE_IMPORT = "response.import", pgettext_lazy("audit action", "回答の取り込み")
     # Reference tables of the indicators (population, district boundaries)
-    REFERENCE_IMPORT = "indicators.import", "人口・地域境界の取り込み"
+    REFERENCE_IMPORT = (
+        "indicators.import",
+        pgettext_lazy("audit action", "人口・地域境界の取り込み"),
+    )
     # The platform itself
-    AUDIT_EXPORT = "audit.export", "監査記録の書き出し"
-    BACKUP = "platform.backup", "バックアップ"
-    RESTORE = "platform.restore", "復元"
+    AUDIT_EXPORT = "audit.export", pgettext_lazy("audit action", "監査記録の書き出し")
+    BACKUP = "platform.backup", pgettext_lazy("audit action", "バックアップ")
+    RESTORE = "platform.restore", pgettext_lazy("audit action", "復元")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -25,8 +25,8 @@ class Reason(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", "未対応"
-    RESOLVED = "resolved", "対応済み"
+    OPEN = "open", _("未対応")
+    RESOLVED = "resolved", _("対応済み")
 
 
 class ListingReport(models.Model):

@@ -7,15 +7,16 @@ no total rows (totals are sums). ``district`` is blank for a municipality-wide c
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.models import Municipality
 
 
 class Population(models.Model):
     class Sex(models.TextChoices):
-        MALE = "male", "男性"
-        FEMALE = "female", "女性"
-        ALL = "all", "計"  # a source that does not split by sex
+        MALE = "male", _("男性")
+        FEMALE = "female", _("女性")
+        ALL = "all", _("計")  # a source that does not split by sex
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     district = models.CharField("地域名", max_length=120, blank=True)

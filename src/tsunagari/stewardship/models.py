@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.models import Service
 from tsunagari.organizations.models import Organization
@@ -20,10 +21,10 @@ class ChangeRequest(models.Model):
     ``base``, so nobody's later change is overwritten silently."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "確認待ち"
-        APPROVED = "approved", "承認済み"
-        RETURNED = "returned", "差し戻し"
-        WITHDRAWN = "withdrawn", "取り下げ"
+        PENDING = "pending", _("確認待ち")
+        APPROVED = "approved", _("承認済み")
+        RETURNED = "returned", _("差し戻し")
+        WITHDRAWN = "withdrawn", _("取り下げ")
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="change_requests")
     # The stewarding organisation (None for a service no organisation stewards).

@@ -13,6 +13,8 @@ import secrets
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_public_token() -> str:
@@ -20,16 +22,16 @@ def new_public_token() -> str:
 
 
 class SurveyStatus(models.TextChoices):
-    DRAFT = "draft", "準備中"
-    OPEN = "open", "回答受付中"
-    CLOSED = "closed", "終了"
+    DRAFT = "draft", _("準備中")
+    OPEN = "open", _("回答受付中")
+    CLOSED = "closed", pgettext_lazy("survey status", "終了")
 
 
 class Mode(models.TextChoices):
-    WEB = "web", "ウェブ（公開リンク）"
-    LETTER = "letter", "ウェブ（郵送の招待コード）"
-    PAPER = "paper", "紙の回答（手入力）"
-    CSV = "csv", "CSV取り込み"
+    WEB = "web", _("ウェブ（公開リンク）")
+    LETTER = "letter", _("ウェブ（郵送の招待コード）")
+    PAPER = "paper", _("紙の回答（手入力）")
+    CSV = "csv", _("CSV取り込み")
 
 
 class Survey(models.Model):

@@ -1,6 +1,7 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .indexes import where_set
 from .municipality import Municipality
@@ -11,9 +12,9 @@ from .service import Service
 
 class Location(models.Model):
     class LocationType(models.TextChoices):
-        PHYSICAL = "physical", "所在地"
-        POSTAL = "postal", "郵送先"
-        VIRTUAL = "virtual", "オンライン"
+        PHYSICAL = "physical", _("所在地")
+        POSTAL = "postal", _("郵送先")
+        VIRTUAL = "virtual", _("オンライン")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
     location_type = models.CharField(

@@ -1,6 +1,8 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .indexes import where_set
 from .municipality import Municipality
@@ -10,10 +12,10 @@ from .provenance import DataSource
 
 class Service(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", "実施中"
-        INACTIVE = "inactive", "休止中"
-        DEFUNCT = "defunct", "終了"
-        TEMPORARILY_CLOSED = "temporarily closed", "一時休止"
+        ACTIVE = "active", _("実施中")
+        INACTIVE = "inactive", _("休止中")
+        DEFUNCT = "defunct", pgettext_lazy("service status", "終了")
+        TEMPORARILY_CLOSED = "temporarily closed", _("一時休止")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
     organization = models.ForeignKey(
