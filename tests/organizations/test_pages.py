@@ -157,6 +157,40 @@ def test_a_signed_in_person_joins_with_their_account(world: World):
     assert Membership.objects.get(user=world.outsider).role == Role.VIEWER
 
 
+def test_an_owner_withdraws_a_pending_invitation_and_its_link_stops_working(world: World):
+    from tsunagari.audit.services import Actor
+    from tsunagari.organizations.services import invitation_create
+
+    issued = invitation_create(
+        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
+        organization=world.org_a,
+        email="hanako@example.jp",
+        role=Role.EDITOR,
+    )
+    owner = sign_in_recently(Client(), world.owner_a)
+    detail = owner.get(detail_url(world)).content.decode()
+    withdraw = reverse(
+        "organizations:invitation_withdraw",
+        kwargs={"pk": world.org_a.pk, "invitation_id": issued.invitation.pk},
+    )
+    assert f'href="{withdraw}"' in detail
+    assert "リンクが使えなくなります" in owner.get(withdraw).content.decode()
+    done = owner.post(withdraw, follow=True)
+    assert done.redirect_chain[-1][0] == detail_url(world)
+    page = done.content.decode()
+    assert "hanako@example.jp への招待を取り消しました" in page
+    assert f'href="{withdraw}"' not in page
+    event = AuditEvent.objects.get(action="member.invite_withdraw")
+    assert event.actor == world.owner_a and event.organization_id == world.org_a.pk
+    assert event.old_values == {"email": "hanako@example.jp", "role": "editor"}
+
+    link = Client().get(reverse("organizations:accept", kwargs={"token": issued.token}))
+    assert link.status_code == 410
+    # Withdrawn already (another tab): not found, and nothing more is recorded.
+    assert owner.post(withdraw).status_code == 404
+    assert AuditEvent.objects.filter(action="member.invite_withdraw").count() == 1
+
+
 def test_an_unknown_link_gets_a_kind_page(world: World):
     page = Client().get(reverse("organizations:accept", kwargs={"token": "nope"}))
     assert page.status_code == 404

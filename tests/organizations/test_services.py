@@ -112,6 +112,24 @@ def test_inviting_the_same_address_again_replaces_the_pending_invitation(world: 
     assert services.invitation_by_token(second.token).role == Role.VIEWER
 
 
+def test_two_invitations_of_one_address_at_once_give_a_clear_error(world: World, monkeypatch):
+    # The other person's invitation is stored between this one's look for a pending
+    # invitation and its insert, as when two owners press the button together.
+    create = Invitation.objects.create
+
+    def others_first(**fields):
+        create(**{**fields, "token_hash": "0" * 64})
+        return create(**fields)
+
+    monkeypatch.setattr(Invitation.objects, "create", others_first)
+    events = AuditEvent.objects.count()
+    with pytest.raises(ValidationError, match="ちょうど今ほかの方が招待を送りました") as caught:
+        invite(world)
+    assert "email" in caught.value.message_dict
+    assert AuditEvent.objects.count() == events
+    assert not mail.outbox
+
+
 def test_inviting_someone_who_is_already_a_member_is_refused(world: World):
     with pytest.raises(ValidationError, match="すでにメンバー"):
         invite(world, email="editor_a@example.jp")

@@ -39,6 +39,16 @@ def _invitation_token(world: Any) -> dict[str, str]:
     return {"token": issued.token}
 
 
+def _pending_invitation_of_a(world: Any) -> dict[str, Any]:
+    issued = invitation_create(
+        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
+        organization=world.org_a,
+        email="pending@example.jp",
+        role=Role.VIEWER,
+    )
+    return {"pk": world.org_a.pk, "invitation_id": issued.invitation.pk}
+
+
 def _unregistered_listing_of_y(world: Any) -> dict[str, str]:
     assert world.service_y.organization_id is not None
     return {"listing": str(world.service_y.organization_id)}
@@ -102,6 +112,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "organizations:member_remove": {
         "kwargs": _editor_a_membership,
+        "session": _recent_password,
+        "object_of": "org_a",
+        "expect": MANAGES_ORG_A,
+    },
+    "organizations:invitation_withdraw": {
+        "kwargs": _pending_invitation_of_a,
         "session": _recent_password,
         "object_of": "org_a",
         "expect": MANAGES_ORG_A,

@@ -39,6 +39,10 @@ class AuditAction(models.TextChoices):
     # Organisations, members, coordinators, municipality policies
     ORGANIZATION_CREATE = "organization.create", pgettext_lazy("audit action", "参加団体の登録")
     MEMBER_INVITE = "member.invite", pgettext_lazy("audit action", "メンバーの招待")
+    MEMBER_INVITE_WITHDRAW = (
+        "member.invite_withdraw",
+        pgettext_lazy("audit action", "メンバーの招待の取り消し"),
+    )
     MEMBER_JOIN = "member.join", pgettext_lazy("audit action", "メンバーの参加")
     MEMBER_ROLE = "member.role", pgettext_lazy("audit action", "メンバーの役割変更")
     MEMBER_REMOVE = "member.remove", pgettext_lazy("audit action", "メンバーの削除")

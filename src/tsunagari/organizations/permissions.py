@@ -26,7 +26,14 @@ from django.http import Http404
 from tsunagari.directory.models import Location, Municipality, Service
 from tsunagari.directory.models import Organization as Listing
 
-from .models import CoordinatorScope, Membership, MunicipalityPolicy, Organization, Role
+from .models import (
+    CoordinatorScope,
+    Invitation,
+    Membership,
+    MunicipalityPolicy,
+    Organization,
+    Role,
+)
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -154,6 +161,20 @@ def membership_for_user(
             pk=membership_id, organization=organization
         )
     except (Membership.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
+
+
+def invitation_for_user(
+    user: Any, organization_id: uuid.UUID | str, invitation_id: int | str
+) -> Invitation:
+    """A pending invitation of an organisation whose members ``user`` manages (404 and
+    403 as for a membership)."""
+    organization = organization_for_user(user, organization_id, manage=True)
+    try:
+        return Invitation.objects.select_related("organization").get(
+            pk=invitation_id, organization=organization, accepted_at__isnull=True, revoked=False
+        )
+    except (Invitation.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
 
 

@@ -94,6 +94,26 @@ def invitation_create(
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
         raise ValidationError({"email": _("このメールアドレスの方は、すでにメンバーです。")})
     token = secrets.token_urlsafe(32)
+    try:
+        invitation = _invitation_replace(actor, organization, email, role, token)
+    except IntegrityError as error:
+        # Someone else invited the same address at the same moment: theirs stands.
+        raise ValidationError(
+            {
+                "email": _(
+                    "このメールアドレスには、ちょうど今ほかの方が招待を送りました。返事を待っている招待の一覧を確かめてください。"
+                )
+            }
+        ) from error
+    link = base_url.rstrip("/") + reverse("organizations:accept", args=[token])
+    transaction.on_commit(lambda: _send_invitation(invitation, link))
+    return IssuedInvitation(invitation, token)
+
+
+def _invitation_replace(
+    actor: Actor, organization: Organization, email: str, role: str, token: str
+) -> Invitation:
+    """Revoke the address's pending invitation, if any, and create the new one."""
     with transaction.atomic():
         replaced = list(
             Invitation.objects.select_for_update()
@@ -121,9 +141,31 @@ def invitation_create(
             new={"email": email, "role": role, "expires_at": invitation.expires_at},
             organization_id=organization.pk,
         )
-        link = base_url.rstrip("/") + reverse("organizations:accept", args=[token])
-        transaction.on_commit(lambda: _send_invitation(invitation, link))
-    return IssuedInvitation(invitation, token)
+    return invitation
+
+
+def invitation_withdraw(*, actor: Actor, invitation: Invitation) -> None:
+    """Withdraw a pending invitation: its link stops working at once. An invitation
+    accepted or replaced in the meantime is left as it is, with an error saying so."""
+    with transaction.atomic():
+        withdrawn = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True, revoked=False
+        ).update(revoked=True)
+        if not withdrawn:
+            raise ValidationError(
+                _(
+                    "この招待は、すでに使われたか、取り消されています。一覧で今の状態を確かめてください。"
+                )
+            )
+        audit_record(
+            actor=actor,
+            action=AuditAction.MEMBER_INVITE_WITHDRAW,
+            object_type="invitation",
+            object_id=invitation.pk,
+            old={"email": invitation.email, "role": invitation.role},
+            new={"revoked": True},
+            organization_id=invitation.organization_id,
+        )
 
 
 def _send_invitation(invitation: Invitation, link: str) -> None:

@@ -22,6 +22,11 @@ urlpatterns = [
         views.member_remove,
         name="member_remove",
     ),
+    path(
+        "organizations/<uuid:pk>/invitations/<int:invitation_id>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("invitations/<str:token>/", views.invitation_accept, name="accept"),
     path("municipalities/<str:code>/policy/", views.policy, name="policy"),
     path("coordinators/", views.coordinators, name="coordinators"),

@@ -25,10 +25,11 @@ from tsunagari.audit.services import actor_for
 
 from . import selectors, services
 from .forms import AcceptNewAccountForm, CoordinatorAddForm, InviteForm, PolicyForm, RoleForm
-from .models import CoordinatorScope, Membership, Organization
+from .models import CoordinatorScope, Invitation, Membership, Organization
 from .permissions import (
     can_manage_members,
     coordinated_codes,
+    invitation_for_user,
     is_coordinator,
     is_platform_admin,
     listing_for_registration,
@@ -189,6 +190,34 @@ def _member_remove(request: HttpRequest, membership: Membership) -> HttpResponse
         request,
         "organizations/member_remove.html",
         {"membership": membership, "organization": membership.organization, "error": error_text},
+        status=400 if error_text else 200,
+    )
+
+
+@staff_required
+def invitation_withdraw(request: HttpRequest, pk: str, invitation_id: int) -> HttpResponse:
+    return _invitation_withdraw(request, invitation_for_user(request.user, pk, invitation_id))
+
+
+@recent_auth_required
+def _invitation_withdraw(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    error_text = ""
+    if request.method == "POST":
+        try:
+            services.invitation_withdraw(actor=actor_for(request), invitation=invitation)
+        except ValidationError as error:
+            error_text = " ".join(error.messages)
+        else:
+            messages.success(
+                request,
+                _("%(email)s への招待を取り消しました。招待のリンクはもう使えません。")
+                % {"email": invitation.email},
+            )
+            return redirect("organizations:detail", pk=invitation.organization_id)
+    return render(
+        request,
+        "organizations/invitation_withdraw.html",
+        {"invitation": invitation, "organization": invitation.organization, "error": error_text},
         status=400 if error_text else 200,
     )
 
