@@ -88,3 +88,25 @@ def test_an_owner_invites_and_the_new_member_joins(live_server, world: World, br
     finally:
         invited_context.close()
     assert Membership.objects.get(user__username="hanako").role == Role.EDITOR
+
+
+def test_an_owner_withdraws_an_invitation(live_server, world: World, context):
+    context.add_cookies([recent_session_cookie(world.owner_a, live_server.url)])
+    owner = context.new_page()
+    owner.goto(f"{live_server.url}/staff/organizations/{world.org_a.pk}/")
+    owner.get_by_label("招待する方のメールアドレス").fill("jiro@example.jp")
+    owner.get_by_label("役割").select_option("viewer")
+    owner.get_by_role("button", name="招待のメールを送る").click()
+    owner.locator("[role=status]").wait_for()
+
+    # The link names whose invitation it withdraws, for screen readers too (the hidden
+    # part is positioned apart, so the name has a space before it).
+    withdraw_link = owner.get_by_role("link", name="招待を取り消す （jiro@example.jp）", exact=True)
+    withdraw_link.click()
+    assert owner.locator("h1").inner_text() == "jiro@example.jp への招待を取り消す"
+    no_axe_violations(owner)
+    owner.get_by_role("button", name="招待を取り消す").click()
+    owner.wait_for_url(f"**/staff/organizations/{world.org_a.pk}/")
+    assert "jiro@example.jp への招待を取り消しました" in owner.locator("[role=status]").inner_text()
+    assert withdraw_link.count() == 0
+    no_axe_violations(owner)
