@@ -100,3 +100,24 @@ def test_adding_a_schedule_row_with_htmx_keeps_the_page(signed_in, live_server, 
     assert page.get_by_label("説明", exact=True).input_value() == "まだ保存しない説明"
     expect(page.locator("[name=schedules-1-byday]").first).to_be_focused()
     assert_accessible(page)
+
+
+def test_a_coordinator_adds_a_place_with_htmx(signed_in, live_server, world):
+    page = signed_in(world.coord_x).new_page()
+    page.goto(f"{live_server.url}/staff/listings/services/{world.service_a.id}/")
+    page.get_by_role("button", name="場所を追加").click()
+    new_place = page.get_by_role("group", name="場所 2")
+    new_place.wait_for()
+    # The focus is in the new row, on its first field.
+    expect(new_place.get_by_label("場所の名前")).to_be_focused()
+    assert_accessible(page)
+    new_place.get_by_label("場所の名前").fill("みどり会館")
+    new_place.get_by_label("都道府県").fill("東京都")
+    new_place.get_by_label("市区町村").fill("町田市")
+    new_place.get_by_label("町字・番地").fill("中町1-20-23")
+    page.get_by_role("button", name="保存して公開する").click()
+    page.get_by_text("変更を公開しました。").wait_for()
+
+    public = page.context.new_page()
+    public.goto(f"{live_server.url}/services/{world.service_a.id}/")
+    assert "中町1-20-23" in public.content()

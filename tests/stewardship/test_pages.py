@@ -30,11 +30,10 @@ def form_data(service: Service, **changes: Any) -> dict[str, Any]:
     current = listing_get(service)
     forms = ListingForms(current, current)
     data: dict[str, Any] = {"base_digest": listing_digest(current), "save": "1"}
-    for form in [forms.service, *forms.locations]:
-        for field in form:
-            value = field.value()
-            data[field.html_name] = "" if value is None else value
-    for formset in (forms.schedules, forms.phones, forms.contacts):
+    for field in forms.service:
+        value = field.value()
+        data[field.html_name] = "" if value is None else value
+    for formset in (forms.locations, forms.schedules, forms.phones, forms.contacts):
         for field in formset.management_form:
             data[field.html_name] = field.value()
         for form in formset:

@@ -176,19 +176,22 @@ def listing_diff(old: Listing, new: Listing) -> list[RowChange]:
                 service_fields,
             )
         )
+    title = str(SECTION_TITLES["location"])
     old_locations = {loc["id"]: loc for loc in old["locations"]}
+    new_ids = {loc["id"] for loc in new["locations"]}
     for location in new["locations"]:
-        before = old_locations.get(location["id"], {})
+        before = old_locations.get(location["id"])
         fields = _field_changes("location", before, location, LOCATION_FIELDS)
         fields += _field_changes(
-            "address", before.get("address"), location.get("address"), ADDRESS_FIELDS
+            "address", (before or {}).get("address"), location.get("address"), ADDRESS_FIELDS
         )
-        if fields:
-            changes.append(
-                RowChange(
-                    "location", str(SECTION_TITLES["location"]), "changed", location["name"], fields
-                )
-            )
+        if before is None:
+            changes.append(RowChange("location", title, "added", location["name"], fields))
+        elif fields:
+            changes.append(RowChange("location", title, "changed", location["name"], fields))
+    for location in old["locations"]:
+        if location["id"] not in new_ids:
+            changes.append(RowChange("location", title, "removed", location["name"]))
     changes += _rows("schedule", old["schedules"], new["schedules"], SCHEDULE_FIELDS)
     changes += _rows("phone", old["phones"], new["phones"], PHONE_FIELDS)
     changes += _rows("contact", old["contacts"], new["contacts"], (*CONTACT_FIELDS, "phone"))

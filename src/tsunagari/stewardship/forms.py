@@ -20,7 +20,7 @@ from tsunagari.directory.hours import ALL_DAYS, KANJI_BY_DAY
 from tsunagari.directory.importers.normalise import postal_code as normal_postal_code
 from tsunagari.directory.models import Service
 
-from .graph import Listing
+from .graph import ADDRESS_FIELDS, LOCATION_FIELDS, Listing
 
 DAY_CHOICES = [(d, KANJI_BY_DAY[d]) for d in ALL_DAYS]
 EDITABLE_STATUSES = [(s.value, s.label) for s in Service.Status if s != Service.Status.DEFUNCT]
@@ -98,7 +98,16 @@ class ServiceForm(_TextKeeping):
         return value
 
 
-class LocationForm(_TextKeeping):
+class RowForm(_TextKeeping):
+    """A row that can be added or removed; ``id`` is the stored row's (empty: new)."""
+
+    id = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class LocationForm(RowForm):
+    """One of the service's places, with its first address. A new row is a new place
+    (an existing place of another service is never reached from here)."""
+
     name = _text(_("場所の名前"), max_length=255)
     postal_code = _text(_("郵便番号"), max_length=10)
     state_province = _text(_("都道府県"), max_length=60)
@@ -124,13 +133,9 @@ class LocationForm(_TextKeeping):
         cleaned = super().clean()
         if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
             raise ValidationError(_("緯度と経度は、両方入れるか、両方空にしてください。"))
+        if not self.initial and not cleaned.get("DELETE") and not cleaned.get("name"):
+            self.add_error("name", _("新しい場所には名前を入れてください。例：〇〇公民館"))
         return cleaned
-
-
-class RowForm(_TextKeeping):
-    """A row that can be added or removed; ``id`` is the stored row's (empty: new)."""
-
-    id = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class ScheduleForm(RowForm):
@@ -216,6 +221,7 @@ class ContactForm(RowForm):
         return cleaned
 
 
+LocationFormSet = forms.formset_factory(LocationForm, extra=0, can_delete=True, max_num=20)
 ScheduleFormSet = forms.formset_factory(ScheduleForm, extra=0, can_delete=True, max_num=50)
 PhoneFormSet = forms.formset_factory(PhoneForm, extra=0, can_delete=True, max_num=20)
 ContactFormSet = forms.formset_factory(ContactForm, extra=0, can_delete=True, max_num=20)
@@ -228,11 +234,22 @@ def _schedule_initial(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, **times, "byday": [d for d in row["byday"].split(",") if d]}
 
 
+def _location_initial(row: dict[str, Any]) -> dict[str, Any]:
+    """A location's form fields: its own and its address's, with the location's id."""
+    address = {k: v for k, v in (row.get("address") or {}).items() if k != "id"}
+    return {**{k: v for k, v in row.items() if k != "address"}, **address}
+
+
 def _iso(value: dt.time | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-PARTS = {"schedule": "schedules", "phone": "phones", "contact": "contacts"}
+PARTS = {
+    "location": "locations",
+    "schedule": "schedules",
+    "phone": "phones",
+    "contact": "contacts",
+}
 
 
 class ListingForms:
@@ -252,14 +269,9 @@ class ListingForms:
         self.data = data
         service_initial = {k: v for k, v in start["service"].items() if k != "id"}
         self.service = ServiceForm(data, initial=service_initial, archived=archived)
-        self.locations = []
-        for i, location in enumerate(current["locations"]):
-            started = next(
-                (loc for loc in start["locations"] if loc["id"] == location["id"]), location
-            )
-            initial = {k: v for k, v in started.items() if k not in ("id", "address")}
-            initial |= {k: v for k, v in (started.get("address") or {}).items() if k != "id"}
-            self.locations.append(LocationForm(data, initial=initial, prefix=f"location{i}"))
+        self.locations = LocationFormSet(
+            data, initial=[_location_initial(loc) for loc in start["locations"]], prefix="locations"
+        )
         self.schedules = ScheduleFormSet(
             data,
             initial=[_schedule_initial(s) for s in start["schedules"]],
@@ -269,7 +281,7 @@ class ListingForms:
         self.contacts = ContactFormSet(data, initial=start["contacts"], prefix="contacts")
 
     def forms(self) -> list[Any]:
-        return [self.service, *self.locations, self.schedules, self.phones, self.contacts]
+        return [self.service, self.locations, self.schedules, self.phones, self.contacts]
 
     def is_valid(self) -> bool:
         return all([f.is_valid() for f in self.forms()])
@@ -282,18 +294,23 @@ class ListingForms:
             if key == "status" and self.service.fields["status"].disabled:
                 continue
             service[key] = value
-        for form, location in zip(self.locations, listing["locations"], strict=True):
+        locations = []
+        for form in self._kept(self.locations):
             data = form.cleaned_data
-            for key in ("name", "transportation", "latitude", "longitude"):
+            row_id = self._row_id("locations", form)
+            before = next((loc for loc in self.current["locations"] if loc["id"] == row_id), None)
+            location: dict[str, Any] = (
+                copy.deepcopy(before) if before else {"id": row_id, "address": None}
+            )
+            for key in LOCATION_FIELDS:
                 location[key] = data[key]
-            address_values = {
-                k: data[k]
-                for k in ("postal_code", "state_province", "city", "address_1", "address_2")
-            }
+            address_values = {k: data[k] for k in ADDRESS_FIELDS}
             if location["address"] is not None:
                 location["address"].update(address_values)
             elif any(address_values.values()):
                 location["address"] = {"id": str(uuid.uuid4()), **address_values}
+            locations.append(location)
+        listing["locations"] = locations
         listing["schedules"] = [
             {
                 "id": self._row_id("schedules", f),

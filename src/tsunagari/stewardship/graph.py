@@ -33,6 +33,7 @@ from tsunagari.directory.models import (
     Address,
     Attribute,
     Contact,
+    Location,
     Phone,
     Schedule,
     Service,
@@ -156,20 +157,35 @@ def _editable_ids(listing: Listing) -> dict[str, set[str]]:
 def writer_graph(service: Service, current: Listing, proposed: Listing) -> Graph:
     """The complete HSDS graph of ``service`` with ``proposed`` applied: the listing's
     rows as proposed (rows of ``current`` missing from it are left out, so the writer
-    deletes them), and every other part of the service and its locations as stored."""
+    deletes them), and every other part of the service and its locations as stored.
+    A location new in ``proposed`` is created and linked to the service; one missing
+    from it is unlinked only. Raises ValueError for a "new" location whose id is stored
+    already (another service's place)."""
     sid = service.id
     editable = _editable_ids(current)
     graph: Graph = defaultdict(list)
     graph["service"].append(_row("service", proposed["service"]) | {"id": sid})
+    current_locations = {uuid.UUID(loc["id"]) for loc in current["locations"]}
+    kept_locations = {uuid.UUID(loc["id"]) for loc in proposed["locations"]} & current_locations
+    # A place taken off the listing is only unlinked from the service: it may be another
+    # service's place too, and nothing of it is deleted.
+    unlinked = current_locations - kept_locations
+    unlinked_links = set(
+        ServiceAtLocation.objects.filter(service_id=sid, location_id__in=unlinked).values_list(
+            "id", flat=True
+        )
+    )
     # Parts of the service this page does not edit, passed on unchanged.
     linked: set[uuid.UUID] = {sid}
     for name in SERVICE_CHILDREN:
         model = BY_NAME[name].model
         for pk in model._default_manager.filter(service_id=sid).values_list("id", flat=True):
+            if pk in unlinked_links:
+                continue
             linked.add(pk)
             if str(pk) not in editable[name]:
                 graph[name].append({"id": pk})
-    location_ids = [uuid.UUID(loc["id"]) for loc in current["locations"]]
+    location_ids = sorted(kept_locations)
     for name in LOCATION_CHILDREN:
         model = BY_NAME[name].model
         for pk in model._default_manager.filter(location_id__in=location_ids).values_list(
@@ -179,12 +195,27 @@ def writer_graph(service: Service, current: Listing, proposed: Listing) -> Graph
             if str(pk) not in editable[name] and pk not in {r["id"] for r in graph[name]}:
                 graph[name].append({"id": pk})
     # The listing's rows as proposed.
-    allowed_locations = {str(pk) for pk in location_ids}
+    new_locations = [
+        loc for loc in proposed["locations"] if uuid.UUID(loc["id"]) not in current_locations
+    ]
+    if Location.objects.filter(id__in=[loc["id"] for loc in new_locations]).exists():
+        raise ValueError("a location that is not the service's")
     for location in proposed["locations"]:
-        if location["id"] not in allowed_locations:
-            raise ValueError("a location that is not the service's")
         fields = {f: location[f] for f in LOCATION_FIELDS}
-        graph["location"].append(_row("location", {"id": location["id"], **fields}))
+        row = {"id": location["id"], **fields}
+        if location in new_locations:
+            row |= {
+                "organization_id": service.organization_id,
+                "municipality_code": service.municipality_id,
+            }
+            graph["service_at_location"].append(
+                {
+                    "id": uuid.uuid4(),
+                    "service_id": sid,
+                    "location_id": uuid.UUID(location["id"]),
+                }
+            )
+        graph["location"].append(_row("location", row))
         linked.add(uuid.UUID(location["id"]))
         address = location.get("address")
         if address:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tsunagari.audit.models import AuditAction
 from tsunagari.audit.services import Actor, audit_record
-from tsunagari.directory.models import Service
+from tsunagari.directory.models import Location, Service
 from tsunagari.directory.services import DirectoryWriter
 from tsunagari.organizations.models import Organization
 from tsunagari.organizations.permissions import edit_needs_review
@@ -100,7 +100,11 @@ def _apply(*, actor: Actor, service: Service, current: Listing, proposed: Listin
 def _check_proposal(service: Service, current: Listing, proposed: Listing) -> None:
     if proposed["service"]["id"] != str(service.pk):
         raise ChangeError(_("別のサービスの内容です。もう一度開き直してください。"))
-    if {loc["id"] for loc in proposed["locations"]} - {loc["id"] for loc in current["locations"]}:
+    added = {loc["id"] for loc in proposed["locations"]} - {
+        loc["id"] for loc in current["locations"]
+    }
+    if added and Location.objects.filter(id__in=added).exists():
+        # A new place has a new id: an id of a stored place is another service's.
         raise ChangeError(_("このサービスの場所ではありません。もう一度開き直してください。"))
 
 
