@@ -134,6 +134,11 @@ def _days_text(freq: str, interval: int, byday: list[tuple[int | None, str]], mo
     return "、".join(parts)
 
 
+def byday_text(byday: str) -> str:
+    """The days of a ``byday`` alone in words: 「毎月 第2・第4 土曜」, 「月・水」."""
+    return _days_text("", 1, parse_byday(byday), "")
+
+
 def format_date(value: dt.date) -> str:
     return _("%(y)d年%(m)d月%(d)d日") % {"y": value.year, "m": value.month, "d": value.day}
 

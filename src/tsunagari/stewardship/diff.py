@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.hours import ALL_DAYS, KANJI_BY_DAY
 from tsunagari.directory.models import Service
+from tsunagari.directory.schedule_words import byday_text, parse_byday
 
 from .graph import (
     ADDRESS_FIELDS,
@@ -84,6 +85,9 @@ class RowChange:
 
 
 def days_text(byday: str) -> str:
+    """``MO,WE`` → 月・水; with weeks of the month, ``2SA,4SA`` → 毎月 第2・第4 土曜."""
+    if any(n is not None for n, _code in parse_byday(byday)):
+        return byday_text(byday)
     days = [d for d in ALL_DAYS if d in byday.split(",")]
     return "・".join(KANJI_BY_DAY[d] for d in days)
 

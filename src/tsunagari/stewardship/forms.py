@@ -19,10 +19,18 @@ from django.utils.translation import gettext_lazy as _
 from tsunagari.directory.hours import ALL_DAYS, KANJI_BY_DAY
 from tsunagari.directory.importers.normalise import postal_code as normal_postal_code
 from tsunagari.directory.models import Service
+from tsunagari.directory.schedule_words import parse_byday
 
 from .graph import ADDRESS_FIELDS, LOCATION_FIELDS, Listing
 
 DAY_CHOICES = [(d, KANJI_BY_DAY[d]) for d in ALL_DAYS]
+WEEK_CHOICES = [
+    ("1", _("第1")),
+    ("2", _("第2")),
+    ("3", _("第3")),
+    ("4", _("第4")),
+    ("-1", _("最終")),
+]
 EDITABLE_STATUSES = [(s.value, s.label) for s in Service.Status if s != Service.Status.DEFUNCT]
 PHONE_PATTERN = re.compile(r"^[0-9０-９\-－‐ー()（）+＋ ]+$")
 
@@ -139,11 +147,19 @@ class LocationForm(RowForm):
 
 
 class ScheduleForm(RowForm):
-    """Weekly hours: days, opening and closing time, and a note. A row may also be a
-    note alone (「第2土曜日」), as published data often is."""
+    """Hours on days of the week: every week, or monthly on some weeks of the month
+    (「第2・第4 土曜」, as many サロン and 子ども食堂 meet); opening and closing time, and a
+    note. A row may also be a note alone, as published data often is."""
 
     byday = forms.MultipleChoiceField(
         label=_("曜日"), choices=DAY_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    weeks = forms.MultipleChoiceField(
+        label=_("毎月の週"),
+        help_text=_("毎月、決まった週だけのときにえらびます。毎週のときは、えらばないでください。"),
+        choices=WEEK_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     opens_at = forms.TimeField(
         label=_("開始"),
@@ -175,7 +191,7 @@ class ScheduleForm(RowForm):
                     "（夜をまたぐときは2行に分けてください）。"
                 ),
             )
-        elif opens is not None and not cleaned.get("byday"):
+        elif (opens is not None or cleaned.get("weeks")) and not cleaned.get("byday"):
             self.add_error("byday", _("曜日を1つ以上えらんでください。"))
         elif not (cleaned.get("byday") or opens or cleaned.get("description")):
             raise ValidationError(_("曜日・時刻・説明のどれかを入れてください。"))
@@ -231,7 +247,24 @@ def _schedule_initial(row: dict[str, Any]) -> dict[str, Any]:
     times = {
         k: dt.time.fromisoformat(row[k]) if row[k] else None for k in ("opens_at", "closes_at")
     }
-    return {**row, **times, "byday": [d for d in row["byday"].split(",") if d]}
+    tokens = parse_byday(row["byday"])
+    days = [d for d in ALL_DAYS if any(code == d for _n, code in tokens)]
+    weeks = sorted({str(n) for n, _code in tokens if n is not None}, key=_week_order)
+    return {**row, **times, "byday": days, "weeks": weeks}
+
+
+def _week_order(week: str) -> tuple[bool, int]:
+    return (int(week) < 0, int(week))
+
+
+def _byday(days: list[str], weeks: list[str], stored: str) -> str:
+    """HSDS ``byday`` for the chosen days (and weeks of the month): ``MO,WE`` or
+    ``2SA,4SA``. The stored text is kept when it says the same in another order."""
+    days = [d for d in ALL_DAYS if d in days]
+    ordered = sorted(weeks, key=_week_order)
+    tokens = [f"{w}{d}" for w in ordered for d in days] if weeks else days
+    same = {t.upper() for t in re.split(r"[,\s]+", stored.strip()) if t}
+    return stored if same == set(tokens) else ",".join(tokens)
 
 
 def _location_initial(row: dict[str, Any]) -> dict[str, Any]:
@@ -314,7 +347,9 @@ class ListingForms:
         listing["schedules"] = [
             {
                 "id": self._row_id("schedules", f),
-                "byday": ",".join(d for d in ALL_DAYS if d in f.cleaned_data["byday"]),
+                "byday": _byday(
+                    f.cleaned_data["byday"], f.cleaned_data["weeks"], self._stored_byday(f)
+                ),
                 "opens_at": _iso(f.cleaned_data["opens_at"]),
                 "closes_at": _iso(f.cleaned_data["closes_at"]),
                 "description": f.cleaned_data["description"],
@@ -349,6 +384,11 @@ class ListingForms:
     @staticmethod
     def _kept(formset: Any) -> list[Any]:
         return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+    def _stored_byday(self, form: Any) -> str:
+        given = form.cleaned_data.get("id") or ""
+        row = next((r for r in self.current["schedules"] if r["id"] == given), None)
+        return row["byday"] if row else ""
 
     def _row_id(self, part: str, form: Any) -> str:
         """The row's id when it is one of this service's rows; a new id otherwise (an id

@@ -2,7 +2,8 @@
 listing becomes an HSDS graph for ``DirectoryWriter``.
 
 A listing holds the service's own fields, its locations (with their first address),
-its simple weekly schedules, its phones and its contacts — nothing else::
+its weekly schedules (and monthly ones on some weeks of the month), its phones and
+its contacts — nothing else::
 
     {"service": {"id": ..., "name": ..., ...},
      "locations": [{"id": ..., "name": ..., "address": {"id": ..., ...} | None}],
@@ -39,6 +40,7 @@ from tsunagari.directory.models import (
     Service,
     ServiceAtLocation,
 )
+from tsunagari.directory.schedule_words import parse_byday
 from tsunagari.directory.services import LOCATION_CHILDREN, SERVICE_CHILDREN, Graph
 
 Listing = dict[str, Any]
@@ -61,7 +63,8 @@ SCHEDULE_FIELDS = ("byday", "opens_at", "closes_at", "description")
 PHONE_FIELDS = ("number", "description")
 CONTACT_FIELDS = ("name", "title", "email")
 
-# A schedule this page edits: weekly hours on days of the week, nothing more.
+# A schedule this page edits: hours on days of the week, every week or on some weeks
+# of every month, nothing more.
 _NOT_SIMPLE = (
     Q(location_id__isnull=False)
     | Q(service_at_location_id__isnull=False)
@@ -73,8 +76,29 @@ _NOT_SIMPLE = (
     | ~Q(byweekno="")
     | ~Q(byyearday="")
     | ~Q(notes="")
-    | ~Q(freq__in=["", "WEEKLY"])
+    | ~Q(freq__in=["", "WEEKLY", "MONTHLY"])
 )
+WEEKS_OF_MONTH = {1, 2, 3, 4, -1}
+
+
+def _editable_schedule(schedule: Schedule) -> bool:
+    """Weekly rows as before; a monthly row only when it is some weeks times some days
+    (「第2・第4 土曜」), which is what the page's two sets of boxes can say."""
+    if schedule.freq != "MONTHLY":
+        return True
+    tokens = parse_byday(schedule.byday)
+    weeks = {n for n, _code in tokens}
+    days = {code for _n, code in tokens}
+    return (
+        bool(tokens)
+        and weeks <= WEEKS_OF_MONTH
+        and len(tokens) == len(set(tokens)) == len(weeks) * len(days)
+    )
+
+
+def schedule_freq(byday: str) -> str:
+    """WEEKLY, or MONTHLY when the days carry weeks of the month (``2SA``)."""
+    return "MONTHLY" if any(n is not None for n, _code in parse_byday(byday)) else "WEEKLY"
 
 
 def _values(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -107,6 +131,7 @@ def listing_get(service: Service) -> Listing:
     schedules = [
         _values(s, SCHEDULE_FIELDS)
         for s in Schedule.objects.filter(service=service).exclude(_NOT_SIMPLE).order_by("id")
+        if _editable_schedule(s)
     ]
     phones = list(Phone.objects.filter(service=service).order_by("id"))
     contacts = []
@@ -224,7 +249,8 @@ def writer_graph(service: Service, current: Listing, proposed: Listing) -> Graph
             graph["address"].append(_row("address", row))
     for schedule in proposed["schedules"]:
         fields = {f: schedule[f] for f in SCHEDULE_FIELDS}
-        row = {"id": schedule["id"], "service_id": str(sid), "freq": "WEEKLY", **fields}
+        freq = schedule_freq(schedule["byday"])
+        row = {"id": schedule["id"], "service_id": str(sid), "freq": freq, **fields}
         graph["schedule"].append(_row("schedule", row))
     for phone in proposed["phones"]:
         fields = {f: phone[f] for f in PHONE_FIELDS}
