@@ -129,3 +129,24 @@ def test_coordinator_builds_a_survey_enters_paper_and_imports_csv(
     assert resident.context.cookies() == []
     resident.context.close()
     assert Response.objects.filter(mode=Mode.WEB).count() == 1
+
+
+def test_coordinator_takes_back_a_mistaken_import(signed_in, live_server, world):
+    from tests.surveys.conftest import STAFF, make_survey
+    from tsunagari.surveys import services
+
+    survey = make_survey()
+    rows = [services.ImportRow(answers={"direct_loneliness": n}) for n in (1, 2, 5)]
+    services.responses_import(
+        actor=STAFF, survey=survey, rows=rows, file_name="wrong-file.csv", sha256="f"
+    )
+    page = signed_in(world.coord_x).new_page()
+    page.goto(f"{live_server.url}/staff/surveys/{survey.pk}/")
+    assert page.locator("#response-total").inner_text() == "3"
+    page.get_by_role("link", name="取り消す （wrong-file.csv）", exact=True).click()
+    page.get_by_role("heading", name="「wrong-file.csv」の取り込みを取り消す").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="取り込みを取り消す").click()
+    page.get_by_text("（3 件の回答を削除）").wait_for()
+    assert page.locator("#response-total").inner_text() == "0"
+    assert_accessible(page)

@@ -27,6 +27,18 @@ def _open_token(world: Any) -> dict[str, Any]:
     return {"token": make_survey().public_token}
 
 
+def _import_of_x(world: Any) -> dict[str, Any]:
+    from tests.surveys.conftest import STAFF, make_survey
+    from tsunagari.surveys import services
+
+    survey = make_survey()
+    rows = [services.ImportRow(answers={"direct_loneliness": 1})]
+    batch = services.responses_import(
+        actor=STAFF, survey=survey, rows=rows, file_name="a.csv", sha256="a"
+    )
+    return {"survey_id": survey.pk, "import_id": batch.pk}
+
+
 EXPECTED: dict[str, dict[str, Any]] = {
     "surveys:list": {"expect": RUNNERS},
     "surveys:create": {"expect": RUNNERS},
@@ -35,6 +47,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "surveys:import": {"expect": OF_X, "kwargs": _survey_x},
     "surveys:template": {"expect": OF_X, "kwargs": _survey_x},
     "surveys:codes_csv": {"expect": OF_X, "kwargs": _survey_x},
+    "surveys:import_undo": {"expect": OF_X, "kwargs": _import_of_x},
     "surveys:status": {
         "expect": OF_X_POST,
         "method": "POST",

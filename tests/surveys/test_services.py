@@ -99,10 +99,11 @@ def test_import_writes_every_row_in_one_go_with_design_columns(survey_x):
         services.ImportRow(answers={"direct_loneliness": 1}, weight=2.5, stratum="A"),
         services.ImportRow(answers={"direct_loneliness": 5}, weight=1.5, stratum="B"),
     ]
-    count = services.responses_import(
+    batch = services.responses_import(
         actor=STAFF, survey=survey_x, rows=rows, file_name="a.csv", sha256="x"
     )
-    assert count == 2
+    assert batch.responses == 2
+    assert set(Response.objects.values_list("batch", flat=True)) == {batch.pk}
     assert sorted(Response.objects.values_list("weight", flat=True)) == [1.5, 2.5]
     assert AuditEvent.objects.get(action="response.import").new_values["responses"] == 2
 

@@ -71,6 +71,10 @@ class AuditAction(models.TextChoices):
     SURVEY_CODES = "survey.codes", pgettext_lazy("audit action", "招待コードの発行")
     RESPONSE_PAPER = "response.paper", pgettext_lazy("audit action", "紙の回答の入力")
     RESPONSE_IMPORT = "response.import", pgettext_lazy("audit action", "回答の取り込み")
+    RESPONSE_IMPORT_UNDO = (
+        "response.import_undo",
+        pgettext_lazy("audit action", "回答の取り込みの取り消し"),
+    )
     # Reference tables of the indicators (population, district boundaries)
     REFERENCE_IMPORT = (
         "indicators.import",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -88,6 +89,38 @@ class SurveyItem(models.Model):
         return self.code
 
 
+class ResponseImport(models.Model):
+    """One CSV file of answers taken in. Its responses point back to it, so a mistaken
+    import can be taken back as a whole; the same file is not taken in twice."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="imports")
+    file_name = models.CharField("ファイル名", max_length=255)
+    sha256 = models.CharField(max_length=64)
+    responses = models.PositiveIntegerField("回答の数")
+    imported_at = models.DateTimeField("取り込み日時")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField("取り消し日時", null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            # A file is in a survey once at a time (taken back, it may come in again).
+            models.UniqueConstraint(
+                fields=["survey", "sha256"],
+                condition=models.Q(undone_at__isnull=True),
+                name="survey_import_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
 class Response(models.Model):
     """One person's answers. ``answers`` maps item code -> option value (int) or text;
     a skipped item is absent. ``scores`` holds the computed scores (score code ->
@@ -104,6 +137,11 @@ class Response(models.Model):
     scores = models.JSONField(default=dict)
     weight = models.FloatField("重み", null=True, blank=True)
     stratum = models.CharField("層", max_length=40, blank=True)
+    # The CSV import it came with (None: typed in, answered on the web, or imported
+    # before imports were kept).
+    batch = models.ForeignKey(
+        ResponseImport, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         indexes = [models.Index(fields=["survey", "mode"], name="survey_response_mode_idx")]

@@ -9,7 +9,7 @@ import numpy as np
 from django.db.models import Count, QuerySet
 
 from . import instruments
-from .models import InvitationCode, Mode, Response, Survey
+from .models import InvitationCode, Mode, Response, ResponseImport, Survey
 from .questionnaire import instruments_of, questions_of
 
 
@@ -87,3 +87,8 @@ def responses_frame(survey: Survey) -> dict[str, Any]:
     frame["stratum"] = np.array([r[4] for r in rows], dtype=str)
     frame["weight"] = np.array([1.0 if r[5] is None else r[5] for r in rows], dtype=np.float64)
     return frame
+
+
+def imports_of(survey: Survey) -> QuerySet[ResponseImport]:
+    """The survey's CSV imports, newest first, with who took each in (and back)."""
+    return ResponseImport.objects.filter(survey=survey).select_related("imported_by", "undone_by")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tsunagari.audit.models import AuditAction
@@ -18,7 +18,15 @@ from tsunagari.audit.services import Actor, audit_record
 from tsunagari.directory.models import Municipality
 
 from . import instruments
-from .models import InvitationCode, Mode, Response, Survey, SurveyItem, SurveyStatus
+from .models import (
+    InvitationCode,
+    Mode,
+    Response,
+    ResponseImport,
+    Survey,
+    SurveyItem,
+    SurveyStatus,
+)
 from .questionnaire import Question, instruments_of, questions_of, scores_for
 
 LANGUAGES = instruments.LANGUAGES
@@ -34,6 +42,15 @@ class SurveyStateError(ValueError):
 
 class CodeError(ValueError):
     """An invitation code that does not exist or was used already."""
+
+
+class AlreadyImported(ValueError):
+    """The same file was taken in already (and not taken back): ``previous`` says when
+    (None when it is being taken in at this very moment)."""
+
+    def __init__(self, previous: ResponseImport | None) -> None:
+        super().__init__("this file was imported already")
+        self.previous = previous
 
 
 @dataclass(frozen=True)
@@ -230,24 +247,74 @@ class ImportRow:
 
 
 @transaction.atomic
+def previous_import(survey: Survey, sha256: str) -> ResponseImport | None:
+    """The import of the same file that stands (not taken back), if any."""
+    return ResponseImport.objects.filter(survey=survey, sha256=sha256, undone_at=None).first()
+
+
+@transaction.atomic
 def responses_import(
     *, actor: Actor, survey: Survey, rows: Sequence[ImportRow], file_name: str, sha256: str
-) -> int:
-    """All the rows of one checked CSV, or none (one transaction)."""
+) -> ResponseImport:
+    """All the rows of one checked CSV, or none (one transaction). Raises AlreadyImported
+    for a file that was taken in already and not taken back."""
     _require_open(survey)
+    previous = previous_import(survey, sha256)
+    if previous is not None:
+        raise AlreadyImported(previous)
+    try:
+        with transaction.atomic():
+            batch = ResponseImport.objects.create(
+                survey=survey,
+                file_name=file_name[:255],
+                sha256=sha256,
+                responses=len(rows),
+                imported_at=timezone.now(),
+                imported_by_id=actor.user_id,
+            )
+    except IntegrityError as error:  # the same file, confirmed twice at once
+        raise AlreadyImported(previous_import(survey, sha256)) from error
     questions = questions_of(survey)
-    Response.objects.bulk_create(
-        _response(survey, questions, row.answers, Mode.CSV, weight=row.weight, stratum=row.stratum)
-        for row in rows
-    )
+    responses = []
+    for row in rows:
+        response = _response(
+            survey, questions, row.answers, Mode.CSV, weight=row.weight, stratum=row.stratum
+        )
+        response.batch = batch
+        responses.append(response)
+    Response.objects.bulk_create(responses)
     audit_record(
         actor=actor,
         action=AuditAction.RESPONSE_IMPORT,
         object_type="survey",
         object_id=survey.pk,
-        new={"file": file_name, "sha256": sha256, "responses": len(rows)},
+        new={"file": file_name, "sha256": sha256, "responses": len(rows), "import": batch.pk},
     )
-    return len(rows)
+    return batch
+
+
+@transaction.atomic
+def responses_import_undo(*, actor: Actor, batch: ResponseImport) -> int:
+    """Take back one import: its responses are deleted, the import stays in the list as
+    taken back. Only while the survey collects answers (a closed survey's figures may
+    be published already). Returns how many responses went."""
+    batch = ResponseImport.objects.select_for_update().select_related("survey").get(pk=batch.pk)
+    _require_open(batch.survey)
+    if batch.undone_at is not None:
+        raise SurveyStateError("this import was taken back already")
+    removed, _by_model = Response.objects.filter(batch=batch).delete()
+    batch.undone_at = timezone.now()
+    batch.undone_by_id = actor.user_id
+    batch.save(update_fields=["undone_at", "undone_by"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESPONSE_IMPORT_UNDO,
+        object_type="survey",
+        object_id=batch.survey_id,
+        old={"file": batch.file_name, "sha256": batch.sha256, "responses": removed},
+        new={"import": batch.pk},
+    )
+    return removed
 
 
 def response_submit_web(*, survey: Survey, answers: dict[str, Any], language: str) -> Response:

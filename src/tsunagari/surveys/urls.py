@@ -14,6 +14,11 @@ urlpatterns = [
     path("staff/surveys/<int:survey_id>/status/", staff.survey_status, name="status"),
     path("staff/surveys/<int:survey_id>/paper/", staff.paper_entry, name="paper"),
     path("staff/surveys/<int:survey_id>/import/", staff.csv_import, name="import"),
+    path(
+        "staff/surveys/<int:survey_id>/imports/<int:import_id>/undo/",
+        staff.import_undo,
+        name="import_undo",
+    ),
     path("staff/surveys/<int:survey_id>/template.csv", staff.csv_template, name="template"),
     path("staff/surveys/<int:survey_id>/codes/", staff.codes_create, name="codes"),
     path("staff/surveys/<int:survey_id>/codes.csv", staff.codes_csv, name="codes_csv"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,7 +20,7 @@ from tsunagari.organizations.permissions import municipalities_coordinated_by
 
 from .. import imports, selectors, services
 from ..forms import CodesForm, SurveyCreateForm
-from ..models import Mode
+from ..models import Mode, ResponseImport
 from ..permissions import require_survey_staff, survey_for_user, surveys_visible_to
 from ..questionnaire import clean_answers, questions_of
 
@@ -70,6 +70,7 @@ def survey_detail(request: HttpRequest, survey_id: int) -> HttpResponse:
         "counts": [(Mode(mode).label, n) for mode, n in counts.items()],
         "total": sum(counts.values()),
         "codes": selectors.code_counts(survey),
+        "imports": selectors.imports_of(survey),
         "codes_form": CodesForm(),
         "public_url": request.build_absolute_uri(
             reverse("surveys:respond", kwargs={"token": survey.public_token})
@@ -167,6 +168,10 @@ def csv_import(request: HttpRequest, survey_id: int) -> HttpResponse:
         report = imports.check(data, upload.name or "upload.csv", questions)
         context["report"] = report
         request.session.pop(IMPORT_SESSION_KEY, None)
+        previous = services.previous_import(survey, report.sha256)
+        if previous is not None:
+            context["already"] = previous
+            return render(request, "surveys/staff/import.html", context, status=400)
         if report.ok:
             # The checked file waits in the staff session until confirmed (never a path
             # or content taken back from the form).
@@ -195,7 +200,7 @@ def csv_import(request: HttpRequest, survey_id: int) -> HttpResponse:
             context["report"] = report
             return render(request, "surveys/staff/import.html", context, status=400)
         try:
-            count = services.responses_import(
+            batch = services.responses_import(
                 actor=actor_for(request),
                 survey=survey,
                 rows=report.rows,
@@ -205,9 +210,40 @@ def csv_import(request: HttpRequest, survey_id: int) -> HttpResponse:
         except services.SurveyStateError:
             context["problem"] = _("この調査はいま回答を受け付けていません。")
             return render(request, "surveys/staff/import.html", context, status=400)
-        messages.success(request, _("%(n)s 件の回答を取り込みました。") % {"n": count})
+        except services.AlreadyImported as error:
+            context["already"] = error.previous
+            if error.previous is None:
+                context["problem"] = _(
+                    "このファイルは、ちょうど今ほかの方が取り込みました。同じ回答が二重にならないよう、取り込みません。"
+                )
+            return render(request, "surveys/staff/import.html", context, status=400)
+        messages.success(request, _("%(n)s 件の回答を取り込みました。") % {"n": batch.responses})
         return redirect("surveys:detail", survey_id=survey.pk)
     return HttpResponseBadRequest(_("操作がわかりません。"))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_undo(request: HttpRequest, survey_id: int, import_id: int) -> HttpResponse:
+    """Take back one CSV import: a page that says what goes, then the button."""
+    survey = survey_for_user(request.user, survey_id)
+    batch = get_object_or_404(ResponseImport, pk=import_id, survey=survey)
+    context: dict[str, Any] = {"survey": survey, "batch": batch}
+    if request.method == "POST":
+        try:
+            removed = services.responses_import_undo(actor=actor_for(request), batch=batch)
+        except services.SurveyStateError:
+            context["problem"] = _(
+                "取り消せません。回答の受付中の調査で、まだ取り消していない取り込みだけを取り消せます。"
+            )
+            return render(request, "surveys/staff/import_undo.html", context, status=400)
+        messages.success(
+            request,
+            _("「%(name)s」の取り込みを取り消しました（%(n)s 件の回答を削除）。")
+            % {"name": batch.file_name, "n": removed},
+        )
+        return redirect("surveys:detail", survey_id=survey.pk)
+    return render(request, "surveys/staff/import_undo.html", context)
 
 
 @staff_required
