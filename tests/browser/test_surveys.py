@@ -150,3 +150,20 @@ def test_coordinator_takes_back_a_mistaken_import(signed_in, live_server, world)
     page.get_by_text("（3 件の回答を削除）").wait_for()
     assert page.locator("#response-total").inner_text() == "0"
     assert_accessible(page)
+
+
+def test_coordinator_changes_a_draft(signed_in, live_server, world):
+    from tests.surveys.conftest import make_survey
+
+    survey = make_survey(open_=False)
+    page = signed_in(world.coord_x).new_page()
+    page.goto(f"{live_server.url}/staff/surveys/{survey.pk}/")
+    page.get_by_role("link", name="調査名・言語・質問を直す").click()
+    page.get_by_role("heading", name="調査を直す").wait_for()
+    assert_accessible(page)
+    page.get_by_label("調査名").fill("つながり調査（改）")
+    page.get_by_label("UCLA孤独感尺度（3項目・日本語版）").uncheck()
+    page.get_by_role("button", name="保存する").click()
+    page.get_by_text("調査「つながり調査（改）」を直しました。").wait_for()
+    assert not survey.items.filter(instrument="ucla3_jp").exists()
+    assert_accessible(page)

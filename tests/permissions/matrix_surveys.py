@@ -21,6 +21,12 @@ def _survey_x(world: Any) -> dict[str, Any]:
     return {"survey_id": make_survey().pk}
 
 
+def _draft_of_x(world: Any) -> dict[str, Any]:
+    from tests.surveys.conftest import make_survey
+
+    return {"survey_id": make_survey(open_=False).pk}
+
+
 def _open_token(world: Any) -> dict[str, Any]:
     from tests.surveys.conftest import make_survey
 
@@ -43,6 +49,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "surveys:list": {"expect": RUNNERS},
     "surveys:create": {"expect": RUNNERS},
     "surveys:detail": {"expect": OF_X, "kwargs": _survey_x},
+    "surveys:edit": {"expect": OF_X, "kwargs": _draft_of_x},
     "surveys:paper": {"expect": OF_X, "kwargs": _survey_x},
     "surveys:import": {"expect": OF_X, "kwargs": _survey_x},
     "surveys:template": {"expect": OF_X, "kwargs": _survey_x},

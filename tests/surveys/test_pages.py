@@ -11,6 +11,8 @@ from tests.staff_world import sign_in
 from tsunagari.audit.models import AuditEvent
 from tsunagari.surveys.models import Mode, Response, Survey
 
+from .conftest import OWN, make_survey
+
 pytestmark = pytest.mark.django_db
 
 
@@ -159,3 +161,82 @@ def test_status_and_answer_kinds_are_named_in_the_page_language(client, world, s
     en = client.get(f"/en/staff/surveys/{survey_x.pk}/").content.decode()
     assert "Open for answers" in en and "Paper (typed in by staff) 1" in en
     assert "回答受付中" not in en and "紙の回答" not in en
+
+
+def test_a_draft_is_changed_with_the_form_that_made_it(client, world):
+    survey = make_survey(open_=False)
+    sign_in(client, world.coord_x)
+    detail = client.get(f"/staff/surveys/{survey.pk}/").content.decode()
+    url = f"/staff/surveys/{survey.pk}/edit/"
+    assert f'href="{url}"' in detail
+    form = client.get(url)
+    assert form.status_code == 200
+    initial = form.context["form"].initial
+    # The form opens with the draft as it is, own question and options included.
+    assert initial["title"] == survey.title
+    assert initial["instrument_codes"] == ["direct", "ucla3_jp", "demographics"]
+    assert initial["own1_code"] == OWN.code
+    assert initial["own1_options"].splitlines()[0].startswith(OWN.options[0]["ja"])
+    changed = client.post(
+        url,
+        {
+            "title": "つながり調査（改）",
+            "period": "2026年度",
+            "languages": ["ja-easy"],
+            "instrument_codes": ["direct"],
+            "own1_code": "salon_known",
+            "own1_text": "地域のサロンを知っていますか。",
+            "own1_options": "知っている\n知らない",
+        },
+    )
+    assert changed.status_code == 302
+    survey.refresh_from_db()
+    assert (survey.title, survey.period, survey.languages) == (
+        "つながり調査（改）",
+        "2026年度",
+        ["ja", "ja-easy"],
+    )
+    assert [i.code for i in survey.items.order_by("order")] == ["direct_loneliness", "salon_known"]
+    event = AuditEvent.objects.get(action="survey.update")
+    assert event.actor == world.coord_x
+    assert "ucla3_jp_1" in event.old_values["items"]
+    assert event.new_values["items"] == ["direct_loneliness", "salon_known"]
+
+
+def test_an_open_surveys_questions_stay(client, world, survey_x):
+    sign_in(client, world.coord_x)
+    before = [i.code for i in survey_x.items.order_by("order")]
+    assert (
+        'href="/staff/surveys/' + str(survey_x.pk) + '/edit/"'
+        not in client.get(f"/staff/surveys/{survey_x.pk}/").content.decode()
+    )
+    refused = client.post(
+        f"/staff/surveys/{survey_x.pk}/edit/",
+        {"title": "別の調査", "instrument_codes": ["direct"]},
+    )
+    assert refused.status_code == 409
+    assert "質問は変えられません" in refused.content.decode()
+    survey_x.refresh_from_db()
+    assert survey_x.title != "別の調査"
+    assert [i.code for i in survey_x.items.order_by("order")] == before
+    assert not AuditEvent.objects.filter(action="survey.update").exists()
+
+
+def test_a_draft_change_with_a_clash_names_it_and_changes_nothing(client, world):
+    survey = make_survey(open_=False)
+    sign_in(client, world.coord_x)
+    refused = client.post(
+        f"/staff/surveys/{survey.pk}/edit/",
+        {
+            "title": "つながり調査",
+            "instrument_codes": ["direct"],
+            "own1_code": "direct_loneliness",  # an instrument's code
+            "own1_text": "重なる質問",
+            "own1_options": "はい\nいいえ",
+        },
+    )
+    assert refused.status_code == 400
+    assert "ほかの質問と重ならないもの" in refused.content.decode()
+    survey.refresh_from_db()
+    assert survey.title == "くらしとつながり調査"
+    assert survey.items.count() > 2

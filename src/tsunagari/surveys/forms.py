@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import instruments
 from .instruments import CODE, LANGUAGES
+from .models import Survey
 from .services import MAX_CODES, OwnQuestion
 
 OWN_QUESTION_SLOTS = 3
@@ -146,6 +147,29 @@ class SurveyCreateForm(forms.Form):
             raise forms.ValidationError(_("質問票を1つ以上えらぶか、独自の質問を入れてください。"))
         data["own_questions"] = own
         return data
+
+
+def survey_initial(survey: Survey) -> dict[str, Any]:
+    """The create form's fields filled from a draft survey, for changing it."""
+    items = list(survey.items.order_by("order"))
+    initial: dict[str, Any] = {
+        "municipality": survey.municipality_id,
+        "title": survey.title,
+        "period": survey.period,
+        "languages": [lang for lang in survey.languages if lang != "ja"],
+        "instrument_codes": list(dict.fromkeys(i.instrument for i in items if i.instrument)),
+    }
+    own = [i for i in items if not i.instrument]
+    for n, item in enumerate(own[:OWN_QUESTION_SLOTS], start=1):
+        initial[f"own{n}_code"] = item.code
+        initial[f"own{n}_text"] = item.text.get("ja", "")
+        initial[f"own{n}_text_easy"] = item.text.get("ja-easy", "")
+        initial[f"own{n}_text_en"] = item.text.get("en", "")
+        initial[f"own{n}_options"] = "\n".join(
+            " | ".join(option.get(lang, "") for lang in LANGUAGES).rstrip(" |")
+            for option in item.options
+        )
+    return initial
 
 
 class CodesForm(forms.Form):

@@ -84,6 +84,69 @@ def survey_create(
     """A draft survey with the items of each instrument (in the file's order), then the
     survey's own questions. Raises ValueError for an unknown instrument or a clash of
     codes (nothing is written)."""
+    survey = Survey(
+        municipality=municipality,
+        title=title,
+        period=period,
+        languages=_languages(languages),
+    )
+    items = _items(survey, instrument_codes, own_questions)
+    survey.save()
+    SurveyItem.objects.bulk_create(items)
+    audit_record(
+        actor=actor,
+        action=AuditAction.SURVEY_CREATE,
+        object_type="survey",
+        object_id=survey.pk,
+        new={**_survey_values(survey), "items": [i.code for i in items]},
+    )
+    return survey
+
+
+@transaction.atomic
+def survey_update(
+    *,
+    actor: Actor,
+    survey: Survey,
+    title: str,
+    period: str = "",
+    languages: Sequence[str] = ("ja",),
+    instrument_codes: Sequence[str],
+    own_questions: Sequence[OwnQuestion] = (),
+) -> Survey:
+    """Change a draft survey: its name, languages and questions (the items are made
+    again, as survey_create makes them). Only a draft: once answers may come, the
+    questions they answered must stay. Raises SurveyStateError otherwise, ValueError as
+    survey_create does; nothing is written then."""
+    locked = Survey.objects.select_for_update().get(pk=survey.pk)
+    if locked.status != SurveyStatus.DRAFT:
+        raise SurveyStateError("only a draft survey's questions can change")
+    old = {**_survey_values(locked), "items": [i.code for i in locked.items.order_by("order")]}
+    items = _items(locked, instrument_codes, own_questions)
+    locked.title, locked.period, locked.languages = title, period, _languages(languages)
+    locked.save(update_fields=["title", "period", "languages"])
+    SurveyItem.objects.filter(survey=locked).delete()
+    SurveyItem.objects.bulk_create(items)
+    audit_record(
+        actor=actor,
+        action=AuditAction.SURVEY_UPDATE,
+        object_type="survey",
+        object_id=locked.pk,
+        old=old,
+        new={**_survey_values(locked), "items": [i.code for i in items]},
+    )
+    return locked
+
+
+def _languages(languages: Sequence[str]) -> list[str]:
+    return [lang for lang in LANGUAGES if lang in {"ja", *languages}]
+
+
+def _items(
+    survey: Survey, instrument_codes: Sequence[str], own_questions: Sequence[OwnQuestion]
+) -> list[SurveyItem]:
+    """The survey's items, unsaved: each instrument's in the file's order, then the own
+    questions. ValueError for an unknown instrument, a clash of codes or no question."""
     catalogue = instruments.catalogue()
     codes: list[tuple[str, str]] = []
     for code in dict.fromkeys(instrument_codes):
@@ -95,12 +158,6 @@ def survey_create(
         taken.add(own.code)
     if not taken:
         raise ValueError("a survey needs at least one question")
-    survey = Survey.objects.create(
-        municipality=municipality,
-        title=title,
-        period=period,
-        languages=[lang for lang in LANGUAGES if lang in {"ja", *languages}],
-    )
     items = [
         SurveyItem(survey=survey, order=n, code=code, instrument=instrument)
         for n, (code, instrument) in enumerate(codes, start=1)
@@ -111,15 +168,7 @@ def survey_create(
         )
         for n, own in enumerate(own_questions, start=1)
     ]
-    SurveyItem.objects.bulk_create(items)
-    audit_record(
-        actor=actor,
-        action=AuditAction.SURVEY_CREATE,
-        object_type="survey",
-        object_id=survey.pk,
-        new={**_survey_values(survey), "items": [i.code for i in items]},
-    )
-    return survey
+    return items
 
 
 def _set_status(actor: Actor, survey: Survey, status: str, action: AuditAction) -> Survey:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/surveys/", staff.survey_list, name="list"),
     path("staff/surveys/new/", staff.survey_create, name="create"),
     path("staff/surveys/<int:survey_id>/", staff.survey_detail, name="detail"),
+    path("staff/surveys/<int:survey_id>/edit/", staff.survey_edit, name="edit"),
     path("staff/surveys/<int:survey_id>/status/", staff.survey_status, name="status"),
     path("staff/surveys/<int:survey_id>/paper/", staff.paper_entry, name="paper"),
     path("staff/surveys/<int:survey_id>/import/", staff.csv_import, name="import"),

@@ -19,8 +19,8 @@ from tsunagari.audit.services import actor_for
 from tsunagari.organizations.permissions import municipalities_coordinated_by
 
 from .. import imports, selectors, services
-from ..forms import CodesForm, SurveyCreateForm
-from ..models import Mode, ResponseImport
+from ..forms import CodesForm, SurveyCreateForm, survey_initial
+from ..models import Mode, ResponseImport, SurveyStatus
 from ..permissions import require_survey_staff, survey_for_user, surveys_visible_to
 from ..questionnaire import clean_answers, questions_of
 
@@ -58,6 +58,53 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         return redirect("surveys:detail", survey_id=survey.pk)
     status = 400 if form.errors else 200
     return render(request, "surveys/staff/create.html", {"form": form}, status=status)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def survey_edit(request: HttpRequest, survey_id: int) -> HttpResponse:
+    """Change a draft survey with the form that made it (its municipality stays)."""
+    survey = survey_for_user(request.user, survey_id)
+    context: dict[str, Any] = {"survey": survey, "editing": True}
+    if survey.status != SurveyStatus.DRAFT:
+        context["problem"] = _(
+            "回答の受付を始めた調査の質問は変えられません。答えた質問が変わってしまうためです。"
+        )
+        return render(request, "surveys/staff/create.html", context, status=409)
+    choices = [
+        (survey.municipality_id, f"{survey.municipality.prefecture}{survey.municipality.name}")
+    ]
+    form = SurveyCreateForm(
+        request.POST or None, initial=survey_initial(survey), municipalities=choices
+    )
+    form.fields["municipality"].disabled = True
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.survey_update(
+                actor=actor_for(request),
+                survey=survey,
+                title=data["title"],
+                period=data["period"],
+                languages=data["languages"],
+                instrument_codes=data["instrument_codes"],
+                own_questions=data["own_questions"],
+            )
+        except services.SurveyStateError:
+            context["problem"] = _(
+                "回答の受付を始めた調査の質問は変えられません。答えた質問が変わってしまうためです。"
+            )
+            return render(request, "surveys/staff/create.html", context, status=409)
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("調査「%(title)s」を直しました。") % {"title": data["title"]}
+            )
+            return redirect("surveys:detail", survey_id=survey.pk)
+    status = 400 if form.errors else 200
+    return render(request, "surveys/staff/create.html", context, status=status)
 
 
 @staff_required
