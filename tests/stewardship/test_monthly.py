@@ -95,3 +95,22 @@ def test_a_monthly_row_the_boxes_cannot_say_is_kept_as_it_is(world):
     assert sign_in(Client(), world.coord_x).post(edit_url(world.service_a), data).status_code == 302
     odd.refresh_from_db()
     assert (odd.freq, odd.byday, odd.opens_at) == ("MONTHLY", "1MO,3WE", dt.time(11, 0))
+
+
+def test_an_every_other_week_row_is_kept_as_it_is(world):
+    # The boxes say "every week": a row every other week stays out of the form, whole.
+    other = Schedule.objects.create(
+        service=world.service_a,
+        freq="WEEKLY",
+        interval=2,
+        byday="MO",
+        dtstart=dt.date(2026, 11, 2),
+        opens_at=dt.time(10, 0),
+        closes_at=dt.time(12, 0),
+    )
+    data = form_data(world.service_a, **{"schedules-0-description": "説明を足しました。"})
+    assert data["schedules-TOTAL_FORMS"] == 1
+    assert sign_in(Client(), world.coord_x).post(edit_url(world.service_a), data).status_code == 302
+    other.refresh_from_db()
+    assert (other.freq, other.interval, other.byday) == ("WEEKLY", 2, "MO")
+    assert Schedule.objects.filter(service=world.service_a).count() == 2

@@ -77,6 +77,8 @@ _NOT_SIMPLE = (
     | ~Q(byyearday="")
     | ~Q(notes="")
     | ~Q(freq__in=["", "WEEKLY", "MONTHLY"])
+    # Every other week (or month): the page's boxes would read it as every week.
+    | Q(interval__gt=1)
 )
 WEEKS_OF_MONTH = {1, 2, 3, 4, -1}
 
