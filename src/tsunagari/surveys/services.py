@@ -295,7 +295,6 @@ class ImportRow:
     stratum: str = ""
 
 
-@transaction.atomic
 def previous_import(survey: Survey, sha256: str) -> ResponseImport | None:
     """The import of the same file that stands (not taken back), if any."""
     return ResponseImport.objects.filter(survey=survey, sha256=sha256, undone_at=None).first()
