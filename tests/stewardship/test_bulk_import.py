@@ -3,6 +3,8 @@ files of other municipalities and oversize files write nothing and say why."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from tests.staff_world import sign_in
 from tsunagari.audit.models import AuditEvent
+from tsunagari.directory.exporters.hsds import export_hsds
 from tsunagari.directory.models import Service
 from tsunagari.stewardship import imports
 
@@ -100,3 +103,53 @@ def test_a_forged_token_is_refused(world):
 @pytest.mark.parametrize("role", ["owner_a", "editor_a", "viewer_a"])
 def test_members_do_not_import(world, role):
     assert sign_in(Client(), world.users[role]).get(URL).status_code == 403
+
+
+def zipped(folder: Path, prefix: str = "tsunagari-hsds/", extra: dict[str, bytes] | None = None):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(folder.iterdir()):
+            archive.write(path, prefix + path.name)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_an_hsds_data_package_in_a_zip_comes_in(world, tmp_path):
+    export_hsds(tmp_path / "package")
+    service_csv = tmp_path / "package" / "services.csv"
+    text = service_csv.read_text(encoding="utf-8")
+    assert "あおぞらサロン" in text
+    service_csv.write_text(
+        text.replace("あおぞらサロン", "あおぞらサロン（木曜）"), encoding="utf-8"
+    )
+    (tmp_path / "package" / "services.json").unlink()  # the tabular part only
+
+    client = sign_in(Client(), world.admin)
+    report = upload(client, "tsunagari-hsds.zip", zipped(tmp_path / "package"))
+    assert report.status_code == 200, report.content.decode()
+    result = report.context["report"]
+    # (Every service of the package counts as updated: its provenance becomes the package.)
+    assert result.dry_run and result.created == 0 and result.updated == Service.objects.count()
+    assert Service.objects.get(pk=world.service_a.pk).name == "あおぞらサロン"
+    done = client.post(URL, {"step": "confirm", "token": report.context["token"]})
+    assert done.status_code == 200
+    assert Service.objects.get(pk=world.service_a.pk).name == "あおぞらサロン（木曜）"
+    assert Service.objects.get(pk=world.service_b.pk).name == world.service_b.name
+
+
+def test_a_zip_without_a_package_or_with_a_path_outside_writes_nothing(world, tmp_path):
+    client = sign_in(Client(), world.admin)
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("readme.txt", "no package here")
+    refused = upload(client, "other.zip", plain.getvalue())
+    assert refused.status_code == 400
+    assert "データパッケージ" in refused.content.decode()
+
+    export_hsds(tmp_path / "package")
+    escaping = zipped(tmp_path / "package", extra={"tsunagari-hsds/../../escaped.csv": b"x"})
+    refused = upload(client, "escaping.zip", escaping)
+    assert refused.status_code == 400
+    assert not list(tmp_path.rglob("escaped.csv"))
+    assert not list((tmp_path / "imports").rglob("*.csv"))  # nothing kept either

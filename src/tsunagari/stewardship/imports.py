@@ -12,8 +12,9 @@ import secrets
 import shutil
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -27,6 +28,10 @@ from tsunagari.directory.models import DataSource, Municipality, Service
 from tsunagari.organizations.permissions import coordinated_codes, is_platform_admin
 
 MAX_BYTES = 20 * 1024 * 1024
+# An HSDS data package in a ZIP: its descriptor, and how much it may hold unpacked.
+PACKAGE = "datapackage.json"
+MAX_PACKAGE_FILES = 100
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024
 # Uploads older than this are removed when the next one arrives.
 KEEP_SECONDS = 24 * 60 * 60
 ROOT = Path(tempfile.gettempdir()) / "tsunagari-imports"
@@ -67,7 +72,50 @@ def upload_keep(upload: UploadedFile) -> tuple[str, str]:
     with (folder / name).open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    if zipfile.is_zipfile(folder / name):
+        try:
+            name = _unpack_package(folder / name, folder)
+        except ImportProblem:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
     return token, name
+
+
+def _unpack_package(archive: Path, folder: Path) -> str:
+    """An HSDS tabular data package sent as one ZIP (``tsunagari export hsds``'s folder,
+    zipped): unpack the folder that holds ``datapackage.json`` into ``folder`` and name
+    the descriptor. Only plain files inside the package are written, within size
+    limits; anything else refuses the whole file."""
+    problem = ImportProblem(
+        _(
+            "ZIP ファイルの中に HSDS のデータパッケージ"
+            "（datapackage.json と CSV）が見つかりません。"
+        ),
+        file=archive.name,
+    )
+    with zipfile.ZipFile(archive) as package:
+        members = [m for m in package.infolist() if not m.is_dir()]
+        descriptors = [m for m in members if PurePosixPath(m.filename).name == PACKAGE]
+        if len(descriptors) != 1 or len(members) > MAX_PACKAGE_FILES:
+            raise problem
+        root = PurePosixPath(descriptors[0].filename).parent
+        inside = [m for m in members if PurePosixPath(m.filename).is_relative_to(root)]
+        if sum(m.file_size for m in inside) > MAX_PACKAGE_BYTES:
+            raise ImportProblem(
+                _("ZIP の中身が大きすぎます（展開して %(mb)s MB まで）。")
+                % {"mb": MAX_PACKAGE_BYTES // (1024 * 1024)},
+                file=archive.name,
+            )
+        for member in inside:
+            relative = PurePosixPath(member.filename).relative_to(root)
+            if relative.is_absolute() or ".." in relative.parts:
+                raise problem
+            target = folder.joinpath(*relative.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with package.open(member) as source, target.open("wb") as out:
+                shutil.copyfileobj(source, out)
+    archive.unlink()
+    return PACKAGE
 
 
 def upload_forget(token: str) -> None:
