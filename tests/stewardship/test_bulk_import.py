@@ -153,3 +153,15 @@ def test_a_zip_without_a_package_or_with_a_path_outside_writes_nothing(world, tm
     assert refused.status_code == 400
     assert not list(tmp_path.rglob("escaped.csv"))
     assert not list((tmp_path / "imports").rglob("*.csv"))  # nothing kept either
+
+
+def test_a_broken_zip_is_named_and_writes_nothing(world, tmp_path):
+    export_hsds(tmp_path / "package")
+    whole = zipped(tmp_path / "package")
+    # Damage a stored file's data but keep the archive's directory readable.
+    broken = whole[:200] + bytes(b ^ 0xFF for b in whole[200:400]) + whole[400:]
+    client = sign_in(Client(), world.admin)
+    refused = upload(client, "broken.zip", broken)
+    assert refused.status_code == 400
+    assert "壊れていて読めません" in refused.content.decode()
+    assert not list((tmp_path / "imports").rglob("*"))

@@ -75,9 +75,13 @@ def upload_keep(upload: UploadedFile) -> tuple[str, str]:
     if zipfile.is_zipfile(folder / name):
         try:
             name = _unpack_package(folder / name, folder)
-        except ImportProblem:
+        except (ImportProblem, zipfile.BadZipFile, OSError) as problem:
             shutil.rmtree(folder, ignore_errors=True)
-            raise
+            if isinstance(problem, ImportProblem):
+                raise
+            raise ImportProblem(
+                _("ZIP ファイルが壊れていて読めません。作り直してください。"), file=name
+            ) from problem
     return token, name
 
 
