@@ -320,3 +320,19 @@ def test_the_list_costs_the_same_number_of_queries_for_more_organisations(world:
         page = client.get(url)
     assert "会2" in page.content.decode()
     assert len(more) == len(few)
+
+
+def test_an_invitation_sent_from_an_english_page_is_mailed_in_japanese(
+    world: World, django_capture_on_commit_callbacks
+):
+    owner = sign_in_recently(Client(), world.owner_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner.post(
+            f"/en{reverse('organizations:invite', kwargs={'pk': world.org_a.pk})}",
+            {"email": "hanako@example.jp", "role": "editor"},
+        )
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "「NPO法人 あおぞら」のメンバーへの招待"
+    assert "（役割：編集者）" in message.body
+    assert "次のリンクを開いて、参加してください。" in message.body

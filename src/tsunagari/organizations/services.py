@@ -21,7 +21,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tsunagari.audit.models import AuditAction
@@ -169,19 +169,20 @@ def invitation_withdraw(*, actor: Actor, invitation: Invitation) -> None:
 
 
 def _send_invitation(invitation: Invitation, link: str) -> None:
-    context = {
-        "organization": invitation.organization.name,
-        "role": invitation.get_role_display(),
-        "link": link,
-        "expires_at": invitation.expires_at,
-        "site_name": settings.TSUNAGARI_SITE_NAME,
-    }
-    send_mail(
-        subject=_("「%(name)s」のメンバーへの招待") % {"name": invitation.organization.name},
-        message=render_to_string("organizations/invitation_email.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    # Staff mail is in Japanese, the working language of the staff side (as the
+    # reminders are), whatever language the inviter's pages were in: the invited
+    # person's language is not known.
+    with translation.override("ja"):
+        context = {
+            "organization": invitation.organization.name,
+            "role": invitation.get_role_display(),
+            "link": link,
+            "expires_at": invitation.expires_at,
+            "site_name": settings.TSUNAGARI_SITE_NAME,
+        }
+        subject = _("「%(name)s」のメンバーへの招待") % {"name": invitation.organization.name}
+        body = render_to_string("organizations/invitation_email.txt", context)
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[invitation.email])
 
 
 class InvitationUnusable(Exception):
