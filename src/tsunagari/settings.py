@@ -381,6 +381,24 @@ def tile_origin(url: str) -> list[str]:
     return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]
 
 
+# -- Cache ----------------------------------------------------------------------------------
+# The per-client bounds (core.ratelimit) count in the cache. Django's default cache lives
+# in each server process, so with several processes each keeps its own counts; a shared
+# Redis (TSUNAGARI_CACHE_URL=redis://127.0.0.1:6379/0) makes them one.
+_cache_url = env_str("TSUNAGARI_CACHE_URL")
+if _cache_url:
+    if urlsplit(_cache_url).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(
+            f"TSUNAGARI_CACHE_URL must be a redis://, rediss:// or unix:// URL, not {_cache_url!r}"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            "KEY_PREFIX": "tsunagari",
+        }
+    }
+
 # -- Content Security Policy (django-csp) -----------------------------------------------
 # Only our own scripts and styles, never inline ones: an inline script that is ever truly
 # needed carries nonce="{{ request.csp_nonce }}" (the nonce appears in the header only
