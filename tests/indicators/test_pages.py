@@ -66,3 +66,41 @@ def test_the_easy_japanese_page(world) -> None:
     page = Client().get(f"/ja-easy/indicators/{X}/").content.decode()
     assert "しひょう" in page and "人口の データが ありません" in page
     assert Y not in page
+
+
+def test_survey_results_reach_the_public_page_only_once_published(client, world) -> None:
+    from tests.organizations.support import sign_in_recently
+    from tests.surveys.conftest import STAFF as SURVEY_STAFF
+    from tests.surveys.conftest import make_survey
+    from tsunagari.audit.models import AuditEvent
+    from tsunagari.surveys import services
+
+    survey = make_survey()
+    for i in range(12):
+        answers = {"direct_loneliness": 5 if i < 3 else 2, "district": "鶴川"}
+        services.response_enter_paper(actor=SURVEY_STAFF, survey=survey, answers=answers)
+    public = f"/indicators/{X}/"
+    assert 'id="table-prevalence"' not in Client().get(public).content.decode()
+    assert Client().get(f"{public}prevalence.csv").status_code == 404
+
+    coordinator = sign_in_recently(client, world.coord_x)
+    policy_url = f"/staff/municipalities/{X}/policy/"
+    form = coordinator.get(policy_url).content.decode()
+    assert 'name="publish_survey_results"' in form
+    saved = coordinator.post(
+        policy_url,
+        {"review_partner_edits": "on", "stale_after_months": "12", "publish_survey_results": "on"},
+    )
+    assert saved.status_code == 302
+    event = AuditEvent.objects.get(action="policy.update")
+    assert event.old_values["publish_survey_results"] is False
+    assert event.new_values["publish_survey_results"] is True
+
+    page = Client().get(public).content.decode()
+    assert 'id="table-prevalence"' in page
+    assert '<th scope="row">全体</th><td>25</td>' in page
+    # Nobody was asked their age or sex here: no row for "no answer" as a group.
+    assert "：nan" not in page and "年齢：" not in page
+    assert 'id="table-needs"' not in page  # navigator needs stay with the staff
+    download = Client().get(f"{public}prevalence.csv")
+    assert download.status_code == 200 and "全体,25" in download.content.decode("utf-8-sig")

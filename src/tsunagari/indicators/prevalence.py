@@ -116,12 +116,17 @@ def prevalence_rows(frame: Mapping[str, Sequence[Any]], spec: DesignSpec) -> lis
 
     rows = [row(ALL, ALL, None)]
     for group in spec.by:
-        column = [("" if v is None else str(v)) for v in frame[group]]
+        column = ["" if _missing(v) else str(v) for v in frame[group]]
         levels = sorted({v for v in column if v})
         labels = np.asarray(column, dtype=object)
         for level in levels:
             rows.append(row(group, level, labels == level))
     return rows
+
+
+def _missing(value: Any) -> bool:
+    """An unanswered cell: None, empty, or NaN (how the frame holds a skipped choice)."""
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
 # The headline outcome: the direct question's 「しばしばある・常にある」 flag, the national
@@ -173,7 +178,7 @@ def local_prevalence(code: str) -> Prevalence | None:
             if group in frame and item is not None and item.options:
                 names = {o.value: instruments.label(o.label, language) for o in item.options}
                 shown[group] = [
-                    names.get(int(v), "") if isinstance(v, float) and v == v else str(v or "")
+                    "" if _missing(v) else names.get(int(v), "") if isinstance(v, float) else str(v)
                     for v in frame[group]
                 ]
         return shown

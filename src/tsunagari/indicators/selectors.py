@@ -2,7 +2,8 @@
 
 ``PUBLIC_TABLES`` are the published indicators (the public page and open data); the
 others are for coordinators only: navigator need counts (small-area, even if
-suppressed under 10) and the municipality's own survey results until it publishes them."""
+suppressed under 10) and the municipality's own survey results until it publishes them
+(its policy's ``publish_survey_results``; then they are on its public page too)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import datetime as dt
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.models import Municipality
+from tsunagari.organizations.permissions import policy_for
 
 from . import prevalence
 from .national import HEADLINE, national_latest, national_series
@@ -99,7 +101,8 @@ def dashboard_tables(municipality: Municipality, *, today: dt.date, public: bool
     listings = listings_by_municipality([code]).get(code, [])
     population = population_totals([code]).get(code)
     tables: list[Table] = []
-    local = None if public else prevalence.local_prevalence(code)
+    shown = not public or policy_for(code).publish_survey_results
+    local = prevalence.local_prevalence(code) if shown else None
     if local is not None:
         tables.append(prevalence_table(local))
     tables.append(national_table())
@@ -116,8 +119,7 @@ def dashboard_table(
     municipality: Municipality, key: str, *, today: dt.date, public: bool
 ) -> Table | None:
     """One table by key (for downloads), or None when there is no such table here."""
-    allowed = PUBLIC_TABLES if public else ALL_TABLES
-    if key not in allowed:
+    if key not in ALL_TABLES or (public and key not in PUBLIC_TABLES and key != "prevalence"):
         return None
     for table in dashboard_tables(municipality, today=today, public=public):
         if table.key == key:

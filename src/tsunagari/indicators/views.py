@@ -153,7 +153,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def public_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _public_municipality(code)
-    context = _dashboard_context(municipality, public=True)
+    context = _dashboard_context(municipality, public=True, with_map=True)
     return render(request, "indicators/public_dashboard.html", context)
 
 

@@ -103,6 +103,14 @@ class PolicyForm(Form):
         help_text=_("最後に内容を確認してからこの月数がたつと、団体に確認をお願いします。"),
     )
 
+    publish_survey_results = forms.BooleanField(
+        label=_("調査の結果（孤独感の割合）を、公開の指標ページにのせる"),
+        required=False,
+        help_text=_(
+            "オンにすると、だれでも見られる指標のページとダウンロードに、年齢・性別・地域ごとの割合が出ます。回答者が10人未満の区分は出ません。"
+        ),
+    )
+
 
 class CoordinatorAddForm(Form):
     username = forms.CharField(label=_("ユーザー名"), max_length=150)

@@ -101,6 +101,9 @@ class MunicipalityPolicy(models.Model):
         help_text="オフにすると、団体の編集はすぐに公開されます。",
     )
     stale_after_months = models.PositiveSmallIntegerField("確認をお願いするまでの月数", default=12)
+    # The municipality's own survey results are for its coordinators until it decides to
+    # publish them (its council may see them first).
+    publish_survey_results = models.BooleanField("調査の結果を公開する", default=False)
 
     class Meta:
         verbose_name = "自治体ごとの運用"

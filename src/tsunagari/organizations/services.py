@@ -383,8 +383,10 @@ def policy_update(
     municipality: Municipality,
     review_partner_edits: bool,
     stale_after_months: int,
+    publish_survey_results: bool | None = None,
 ) -> MunicipalityPolicy:
-    """Set how stewardship works in ``municipality``."""
+    """Set how stewardship works in ``municipality``, and whether its survey results are
+    published (None: as it is)."""
     low, high = STALE_MONTHS_RANGE
     if not low <= stale_after_months <= high:
         raise ValidationError(
@@ -399,18 +401,23 @@ def policy_update(
         )
         if policy is None:
             policy = MunicipalityPolicy(municipality=municipality)
+        if publish_survey_results is None:
+            publish_survey_results = policy.publish_survey_results
         old = {
             "review_partner_edits": policy.review_partner_edits,
             "stale_after_months": policy.stale_after_months,
+            "publish_survey_results": policy.publish_survey_results,
         }
         new = {
             "review_partner_edits": review_partner_edits,
             "stale_after_months": stale_after_months,
+            "publish_survey_results": publish_survey_results,
         }
         if old == new and policy._state.adding is False:
             return policy
         policy.review_partner_edits = review_partner_edits
         policy.stale_after_months = stale_after_months
+        policy.publish_survey_results = publish_survey_results
         policy.save()
         audit_record(
             actor=actor,

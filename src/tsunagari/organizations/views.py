@@ -286,6 +286,7 @@ def policy(request: HttpRequest, code: str) -> HttpResponse:
         initial={
             "review_partner_edits": current.review_partner_edits,
             "stale_after_months": current.stale_after_months,
+            "publish_survey_results": current.publish_survey_results,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -295,6 +296,7 @@ def policy(request: HttpRequest, code: str) -> HttpResponse:
                 municipality=municipality,
                 review_partner_edits=form.cleaned_data["review_partner_edits"],
                 stale_after_months=form.cleaned_data["stale_after_months"],
+                publish_survey_results=form.cleaned_data["publish_survey_results"],
             )
         except ValidationError as error:
             form.add_error(None, error)
