@@ -268,7 +268,11 @@ def test_policy_update_stores_the_policy_and_refuses_a_bad_month_count(world: Wo
     assert (policy.review_partner_edits, policy.stale_after_months) == (False, 6)
     event = last_event()
     assert event.action == "policy.update"
-    assert event.old_values == {"review_partner_edits": True, "stale_after_months": 12}
+    assert event.old_values == {
+        "review_partner_edits": True,
+        "stale_after_months": 12,
+        "publish_survey_results": False,
+    }
     with pytest.raises(ValidationError):
         services.policy_update(
             actor=actor(world.coord_x),
