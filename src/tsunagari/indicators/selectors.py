@@ -1,9 +1,8 @@
 """The dashboard of one municipality: every indicator table, in the order shown.
 
-``PUBLIC_TABLES`` are the published indicators (the public page and open data); the
-others are for coordinators only: navigator need counts (small-area, even if
-suppressed under 10) and the municipality's own survey results until it publishes them
-(its policy's ``publish_survey_results``; then they are on its public page too)."""
+The public page (``public``) leaves out what is for coordinators only: navigator need
+counts (small-area, even if suppressed under 10), and the municipality's own survey
+results until it publishes them (its policy's ``publish_survey_results``)."""
 
 from __future__ import annotations
 
@@ -27,7 +26,6 @@ from .platform import (
 from .population import population_totals
 from .tables import SUPPRESSED, Column, Table
 
-PUBLIC_TABLES = ("places", "hours", "freshness", "peers", "national")
 ALL_TABLES = ("prevalence", "national", "places", "hours", "needs", "freshness", "peers")
 
 GROUP_LABELS = {
@@ -119,7 +117,7 @@ def dashboard_table(
     municipality: Municipality, key: str, *, today: dt.date, public: bool
 ) -> Table | None:
     """One table by key (for downloads), or None when there is no such table here."""
-    if key not in ALL_TABLES or (public and key not in PUBLIC_TABLES and key != "prevalence"):
+    if key not in ALL_TABLES:
         return None
     for table in dashboard_tables(municipality, today=today, public=public):
         if table.key == key:
