@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tests.organizations.support import sign_in_recently
+from tests.organizations.support import invite_to_org_a, sign_in_recently
 from tests.staff_world import World, sign_in
 from tsunagari.audit.models import AuditEvent
 from tsunagari.organizations.models import (
@@ -141,15 +141,7 @@ def test_an_owner_invites_and_the_invited_person_joins_with_a_new_account(
 
 
 def test_a_signed_in_person_joins_with_their_account(world: World):
-    from tsunagari.audit.services import Actor
-    from tsunagari.organizations.services import invitation_create
-
-    issued = invitation_create(
-        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
-        organization=world.org_a,
-        email="outsider@example.jp",
-        role=Role.VIEWER,
-    )
+    issued = invite_to_org_a(world, "outsider@example.jp", Role.VIEWER)
     client = sign_in(Client(), world.outsider)
     url = reverse("organizations:accept", kwargs={"token": issued.token})
     assert "outsider として参加する" in client.get(url).content.decode()
@@ -158,15 +150,7 @@ def test_a_signed_in_person_joins_with_their_account(world: World):
 
 
 def test_an_owner_withdraws_a_pending_invitation_and_its_link_stops_working(world: World):
-    from tsunagari.audit.services import Actor
-    from tsunagari.organizations.services import invitation_create
-
-    issued = invitation_create(
-        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
-        organization=world.org_a,
-        email="hanako@example.jp",
-        role=Role.EDITOR,
-    )
+    issued = invite_to_org_a(world, "hanako@example.jp", Role.EDITOR)
     owner = sign_in_recently(Client(), world.owner_a)
     detail = owner.get(detail_url(world)).content.decode()
     withdraw = reverse(

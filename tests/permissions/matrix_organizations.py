@@ -10,10 +10,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from tests.organizations.support import invite_to_org_a
 from tsunagari.accounts.access import AUTH_AT_SESSION_KEY
-from tsunagari.audit.services import Actor
 from tsunagari.organizations.models import Membership, Role
-from tsunagari.organizations.services import invitation_create
 
 
 def _recent_password(world: Any) -> dict[str, int]:
@@ -30,22 +29,12 @@ def _editor_a_membership(world: Any) -> dict[str, Any]:
 
 
 def _invitation_token(world: Any) -> dict[str, str]:
-    issued = invitation_create(
-        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
-        organization=world.org_a,
-        email="invited@example.jp",
-        role=Role.EDITOR,
-    )
+    issued = invite_to_org_a(world, "invited@example.jp", Role.EDITOR)
     return {"token": issued.token}
 
 
 def _pending_invitation_of_a(world: Any) -> dict[str, Any]:
-    issued = invitation_create(
-        actor=Actor(label="owner_a", user_id=world.owner_a.pk),
-        organization=world.org_a,
-        email="pending@example.jp",
-        role=Role.VIEWER,
-    )
+    issued = invite_to_org_a(world, "pending@example.jp", Role.VIEWER)
     return {"pk": world.org_a.pk, "invitation_id": issued.invitation.pk}
 
 
